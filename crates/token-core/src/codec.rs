@@ -1,0 +1,195 @@
+//! The outer layers of a token: zlib and base64, plus HMAC and randomness.
+//!
+//! zlib output may differ between implementations (and levels); what Agora
+//! checks is the decompressed content, so tests compare decompressed bytes.
+
+use std::cell::RefCell;
+use std::io::Read;
+
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::Engine;
+use flate2::{Compress, Compression, FlushCompress, Status};
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+use crate::error::{Error, Result};
+
+/// Standard alphabet; decoding accepts the token with or without `=`
+/// padding, as Node's `Buffer.from(s, 'base64')` does.
+const BASE64: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// Largest decompressed token we accept. Real tokens are a few hundred bytes;
+/// the cap keeps a hostile "zip bomb" from allocating without bound.
+pub const MAX_CONTENT_BYTES: u64 = 1 << 20;
+
+/// HMAC-SHA256 of `msg` under `key`.
+pub fn hmac_sha256(key: &[u8], msg: &[u8]) -> [u8; 32] {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC takes any key length");
+    mac.update(msg);
+    mac.finalize().into_bytes().into()
+}
+
+/// Constant-time equality of two byte strings.
+pub fn ct_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+thread_local! {
+    // Setting up a deflate state costs more than compressing a 200-byte
+    // token, so each thread keeps one and resets it.
+    static DEFLATE: RefCell<Compress> = RefCell::new(Compress::new(Compression::default(), true));
+}
+
+/// zlib-compresses `data` (default level, like the official builders).
+pub fn deflate(data: &[u8]) -> Vec<u8> {
+    DEFLATE.with(|cell| {
+        let mut z = cell.borrow_mut();
+        z.reset();
+        // zlib's worst case is a few bytes per 16 KiB block plus header and
+        // trailer; start there and grow only if ever needed.
+        let mut out = Vec::with_capacity(data.len() + data.len() / 1000 + 64);
+        loop {
+            let consumed = z.total_in() as usize;
+            let status = z
+                .compress_vec(&data[consumed..], &mut out, FlushCompress::Finish)
+                .expect("deflate on memory buffers cannot fail");
+            if status == Status::StreamEnd {
+                return out;
+            }
+            out.reserve(out.capacity().max(64));
+        }
+    })
+}
+
+/// Inflates zlib data, refusing output larger than [`MAX_CONTENT_BYTES`].
+pub fn inflate(data: &[u8]) -> Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(data.len() * 3);
+    let mut decoder = flate2::read::ZlibDecoder::new(data).take(MAX_CONTENT_BYTES + 1);
+    decoder
+        .read_to_end(&mut out)
+        .map_err(|e| Error::malformed(format!("zlib: {e}")))?;
+    if out.len() as u64 > MAX_CONTENT_BYTES {
+        return Err(Error::malformed(format!(
+            "zlib: content larger than {MAX_CONTENT_BYTES} bytes"
+        )));
+    }
+    Ok(out)
+}
+
+/// Standard base64 with padding.
+pub fn base64_encode(data: &[u8]) -> String {
+    BASE64.encode(data)
+}
+
+/// Standard base64, padding optional.
+pub fn base64_decode(text: &str) -> Result<Vec<u8>> {
+    BASE64
+        .decode(text)
+        .map_err(|e| Error::malformed(format!("base64: {e}")))
+}
+
+/// Lowercase hex of `bytes`.
+pub fn hex_lower(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 15) as usize] as char);
+    }
+    s
+}
+
+/// Decodes hex (any case) of even length, or `None`.
+pub fn hex_decode(text: &str) -> Option<Vec<u8>> {
+    fn nibble(c: u8) -> Option<u8> {
+        (c as char).to_digit(16).map(|d| d as u8)
+    }
+    let bytes = text.as_bytes();
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    bytes
+        .chunks(2)
+        .map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?))
+        .collect()
+}
+
+/// Largest salt the official builders draw.
+pub const MAX_SALT: u32 = 99_999_999;
+
+/// A salt drawn uniformly from `[1, 99999999]` by the operating system's
+/// CSPRNG (the official Node builder uses `Math.random`).
+pub fn random_salt() -> u32 {
+    // Rejection sampling keeps the draw uniform: 2^32 is not a multiple of
+    // MAX_SALT.
+    let limit = u32::MAX - u32::MAX % MAX_SALT;
+    loop {
+        let mut b = [0u8; 4];
+        getrandom::getrandom(&mut b).expect("the operating system has no random source");
+        let v = u32::from_le_bytes(b);
+        if v < limit {
+            return v % MAX_SALT + 1;
+        }
+    }
+}
+
+/// Seconds since the Unix epoch, as the `u32` the formats carry.
+pub fn now() -> u32 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs().min(u32::MAX as u64) as u32)
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deflate_round_trips_and_reuses_state() {
+        for n in [0usize, 1, 200, 70_000] {
+            let data: Vec<u8> = (0..n).map(|i| (i * 7 % 251) as u8).collect();
+            assert_eq!(inflate(&deflate(&data)).unwrap(), data);
+        }
+    }
+
+    #[test]
+    fn inflate_rejects_garbage_and_bombs() {
+        assert!(inflate(b"not zlib").is_err());
+        let bomb = deflate(&vec![0u8; (MAX_CONTENT_BYTES + 10) as usize]);
+        assert!(inflate(&bomb)
+            .unwrap_err()
+            .to_string()
+            .contains("larger than"));
+    }
+
+    #[test]
+    fn salt_in_range() {
+        for _ in 0..1000 {
+            let s = random_salt();
+            assert!((1..=MAX_SALT).contains(&s));
+        }
+    }
+
+    #[test]
+    fn base64_padding_is_optional() {
+        assert_eq!(base64_decode("YWI=").unwrap(), b"ab");
+        assert_eq!(base64_decode("YWI").unwrap(), b"ab");
+        assert!(base64_decode("YW!").is_err());
+    }
+
+    #[test]
+    fn hex_helpers() {
+        assert_eq!(hex_lower(&[0, 0xab]), "00ab");
+        assert_eq!(hex_decode("00AB"), Some(vec![0, 0xab]));
+        assert_eq!(hex_decode("0g"), None);
+        assert!(ct_eq(b"ab", b"ab") && !ct_eq(b"ab", b"ac") && !ct_eq(b"a", b"ab"));
+    }
+}

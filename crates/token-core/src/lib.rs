@@ -1,0 +1,66 @@
+//! # token-core
+//!
+//! One implementation of Agora's access-token algorithms: AccessToken2
+//! ([`v007`]) with every service of npm `agora-token` 2.0.6, AccessToken
+//! ([`v006`]), and the [`legacy`] keys. Pure computation: no I/O beyond reading
+//! the clock and the OS random source for default issue times and salts.
+//!
+//! ```
+//! use token_core::builder::rtc::{self, Role};
+//!
+//! let app_id = "970CA35de60c44645bbae8a215061b33";
+//! let app_certificate = "5CFd2fd1755d40ecb72977518be15d3b";
+//! let token = rtc::with_uid(app_id, "demo", 42, Role::Publisher, 3600, 3600)?
+//!     .build(app_certificate)?;
+//! let parsed = token_core::v007::verify(&token, app_certificate)?;
+//! assert_eq!(parsed.token.app_id, app_id);
+//! # Ok::<(), token_core::Error>(())
+//! ```
+//!
+//! Where is what: the 007 layout and signing in [`v007`]; its services and
+//! privilege ids in [`service`]; the official builders' semantics per product
+//! in [`builder`]; input rules in [`validate`]; little-endian packing in
+//! [`wire`].
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod builder;
+pub mod codec;
+mod error;
+pub mod legacy;
+pub mod service;
+pub mod v006;
+pub mod v007;
+pub mod validate;
+pub mod wire;
+
+pub use error::{Error, ErrorKind, Result};
+
+/// A parsed token of either current format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnyToken {
+    /// An AccessToken2 ("007").
+    V007(v007::ParsedToken),
+    /// An AccessToken ("006").
+    V006(v006::ParsedAccessToken),
+}
+
+/// Parses a "007" or "006" token, chosen by its prefix.
+///
+/// ```
+/// let err = token_core::parse("005abc").unwrap_err();
+/// assert_eq!(err.kind(), token_core::ErrorKind::WrongVersion);
+/// ```
+pub fn parse(token: &str) -> Result<AnyToken> {
+    if token.starts_with(v006::VERSION) {
+        v006::parse(token).map(AnyToken::V006)
+    } else if token.starts_with(v007::VERSION) {
+        v007::parse(token).map(AnyToken::V007)
+    } else {
+        Err(Error::WrongVersion {
+            expected: "007 or 006",
+            found: token.chars().take(3).collect(),
+        })
+    }
+}

@@ -1,0 +1,657 @@
+//! The services an AccessToken2 ("007") carries, one type per service.
+//!
+//! Wire layout of a service (from the official AccessToken2 sources): `u16`
+//! service type, the privilege map (`u16` count, then `u16` privilege id and
+//! `u32` expire, ascending by id), then the service's own fields. Type numbers
+//! and privilege ids are those of npm `agora-token` 2.0.6.
+
+use std::collections::BTreeMap;
+
+use crate::error::{Error, Result};
+use crate::wire::{len_u16, Reader, Writer};
+
+/// Service type numbers.
+pub mod service_type {
+    /// Real-time communication (video/voice channels).
+    pub const RTC: u16 = 1;
+    /// Signaling / real-time messaging (RTM 1.x and the RTM login of 2.x).
+    pub const RTM: u16 = 2;
+    /// Media streaming.
+    pub const STREAMING: u16 = 3;
+    /// Full-path acceleration.
+    pub const FPA: u16 = 4;
+    /// Chat (Agora Chat / Easemob).
+    pub const CHAT: u16 = 5;
+    /// Fusion CDN.
+    pub const FCDN: u16 = 6;
+    /// Flexible Classroom / APaaS.
+    pub const APAAS: u16 = 7;
+    /// RTM 2.x with resource permissions.
+    pub const RTM2: u16 = 8;
+    /// Conversational AI engine.
+    pub const CONVOAI: u16 = 9;
+    /// Speech-to-text.
+    pub const STT: u16 = 10;
+}
+
+/// Privilege ids mapped to their expire values, kept sorted by id.
+///
+/// The expire of a 007 privilege is in seconds after the token's issue time;
+/// `0` means the privilege has no limit of its own.
+///
+/// ```
+/// use token_core::service::Privileges;
+/// let mut p = Privileges::default();
+/// p.add(3, 60).add(1, 60).add(3, 90);
+/// assert_eq!(p.iter().collect::<Vec<_>>(), vec![(1, 60), (3, 90)]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Privileges(Vec<(u16, u32)>);
+
+impl Privileges {
+    /// Sets `id` to `expire`, replacing an earlier value (as the official
+    /// `add_privilege` does).
+    pub fn add(&mut self, id: u16, expire: u32) -> &mut Self {
+        match self.0.binary_search_by_key(&id, |&(k, _)| k) {
+            Ok(i) => self.0[i].1 = expire,
+            Err(i) => self.0.insert(i, (id, expire)),
+        }
+        self
+    }
+
+    /// The expire of `id`, if present.
+    pub fn get(&self, id: u16) -> Option<u32> {
+        self.0
+            .binary_search_by_key(&id, |&(k, _)| k)
+            .ok()
+            .map(|i| self.0[i].1)
+    }
+
+    /// `(id, expire)` pairs in ascending id order.
+    pub fn iter(&self) -> impl Iterator<Item = (u16, u32)> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// Number of privileges.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when no privilege is set.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn pack(&self, w: &mut Writer) -> Result<()> {
+        w.u16(len_u16("privileges", self.0.len(), "privileges")?);
+        for &(k, v) in &self.0 {
+            w.u16(k).u32(v);
+        }
+        Ok(())
+    }
+
+    fn unpack(r: &mut Reader<'_>) -> Result<Self> {
+        let n = r.u16("privilege count")?;
+        let mut p = Privileges::default();
+        for _ in 0..n {
+            let id = r.u16("privilege id")?;
+            let expire = r.u32("privilege expire")?;
+            p.add(id, expire);
+        }
+        Ok(p)
+    }
+}
+
+/// RTC: join a channel and publish streams.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rtc {
+    /// Channel name.
+    pub channel_name: String,
+    /// The uid as decimal text, or the user account; empty for "any user".
+    pub uid: String,
+    /// Privileges.
+    pub privileges: Privileges,
+}
+
+impl Rtc {
+    /// Join the channel.
+    pub const JOIN_CHANNEL: u16 = 1;
+    /// Publish audio.
+    pub const PUBLISH_AUDIO_STREAM: u16 = 2;
+    /// Publish video.
+    pub const PUBLISH_VIDEO_STREAM: u16 = 3;
+    /// Publish data streams.
+    pub const PUBLISH_DATA_STREAM: u16 = 4;
+}
+
+/// RTM: log in to Signaling / RTM.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rtm {
+    /// RTM user ID.
+    pub user_id: String,
+    /// Privileges.
+    pub privileges: Privileges,
+}
+
+impl Rtm {
+    /// Log in.
+    pub const LOGIN: u16 = 1;
+}
+
+/// Media streaming.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Streaming {
+    /// Channel name.
+    pub channel_name: String,
+    /// Uid as text or account; empty for any.
+    pub account: String,
+    /// Privileges.
+    pub privileges: Privileges,
+}
+
+impl Streaming {
+    /// Publish a mixed stream.
+    pub const PUBLISH_MIX_STREAM: u16 = 1;
+    /// Publish a raw stream.
+    pub const PUBLISH_RAW_STREAM: u16 = 2;
+}
+
+/// Full-path acceleration.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fpa {
+    /// Privileges.
+    pub privileges: Privileges,
+}
+
+impl Fpa {
+    /// Log in.
+    pub const LOGIN: u16 = 1;
+}
+
+/// Chat.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Chat {
+    /// Chat user ID (empty for an app token).
+    pub user_id: String,
+    /// Privileges.
+    pub privileges: Privileges,
+}
+
+impl Chat {
+    /// Act as a user.
+    pub const USER: u16 = 1;
+    /// Act as the app (server-side REST).
+    pub const APP: u16 = 2;
+}
+
+/// Fusion CDN.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fcdn {
+    /// Channel name.
+    pub channel_name: String,
+    /// Uid as text or account; empty for any.
+    pub account: String,
+    /// Privileges.
+    pub privileges: Privileges,
+}
+
+impl Fcdn {
+    /// Publish.
+    pub const PUBLISH: u16 = 1;
+    /// Play.
+    pub const PLAY: u16 = 2;
+}
+
+/// APaaS / Flexible Classroom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Apaas {
+    /// Room UUID (empty for user and app tokens).
+    pub room_uuid: String,
+    /// User UUID (empty for app tokens).
+    pub user_uuid: String,
+    /// Role in the room; `-1` when there is none.
+    pub role: i16,
+    /// Privileges.
+    pub privileges: Privileges,
+}
+
+impl Default for Apaas {
+    fn default() -> Self {
+        Apaas {
+            room_uuid: String::new(),
+            user_uuid: String::new(),
+            role: -1,
+            privileges: Privileges::default(),
+        }
+    }
+}
+
+impl Apaas {
+    /// A user in a room.
+    pub const ROOM_USER: u16 = 1;
+    /// A user.
+    pub const USER: u16 = 2;
+    /// The app.
+    pub const APP: u16 = 3;
+}
+
+/// RTM 2.x resource permissions: resource type -> permission type -> resources.
+///
+/// Packed in ascending resource type, then ascending permission type; the
+/// resources keep the order they were given in.
+///
+/// ```
+/// use token_core::service::Rtm2Permissions as P;
+/// let mut p = P::default();
+/// p.add(P::STREAM_CHANNELS, P::WRITE, ["s1"]).add(P::MESSAGE_CHANNELS, P::READ, ["a", "b"]);
+/// assert_eq!(p.get(P::MESSAGE_CHANNELS, P::READ), Some(&["a".to_string(), "b".to_string()][..]));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rtm2Permissions(BTreeMap<u16, BTreeMap<u16, Vec<String>>>);
+
+impl Rtm2Permissions {
+    /// Message channels.
+    pub const MESSAGE_CHANNELS: u16 = 0;
+    /// Stream channels.
+    pub const STREAM_CHANNELS: u16 = 1;
+    /// Group channels.
+    pub const GROUP_CHANNELS: u16 = 2;
+    /// Server groups.
+    pub const SERVER_GROUPS: u16 = 3;
+    /// Users.
+    pub const USERS: u16 = 4;
+    /// Read permission.
+    pub const READ: u16 = 0;
+    /// Write permission.
+    pub const WRITE: u16 = 1;
+
+    /// Sets the resources for a (resource type, permission type) pair,
+    /// replacing earlier ones, as the official `Rtm2Permissions.add` does.
+    pub fn add<I, S>(&mut self, resource_type: u16, permission_type: u16, resources: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.0.entry(resource_type).or_default().insert(
+            permission_type,
+            resources.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// The resources of a pair, if set.
+    pub fn get(&self, resource_type: u16, permission_type: u16) -> Option<&[String]> {
+        self.0
+            .get(&resource_type)?
+            .get(&permission_type)
+            .map(Vec::as_slice)
+    }
+
+    /// `(resource type, permission type, resources)` in packing order.
+    pub fn iter(&self) -> impl Iterator<Item = (u16, u16, &[String])> + '_ {
+        self.0
+            .iter()
+            .flat_map(|(&r, perms)| perms.iter().map(move |(&p, res)| (r, p, res.as_slice())))
+    }
+
+    /// True when no pair is set.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Name of a resource type (`"message_channels"`, ...), if known.
+    pub fn resource_type_name(resource_type: u16) -> Option<&'static str> {
+        [
+            "message_channels",
+            "stream_channels",
+            "group_channels",
+            "server_groups",
+            "users",
+        ]
+        .get(resource_type as usize)
+        .copied()
+    }
+
+    /// Name of a permission type (`"read"` or `"write"`), if known.
+    pub fn permission_type_name(permission_type: u16) -> Option<&'static str> {
+        ["read", "write"].get(permission_type as usize).copied()
+    }
+
+    fn pack(&self, w: &mut Writer) -> Result<()> {
+        w.u16(len_u16("permissions", self.0.len(), "resource types")?);
+        for (&r, perms) in &self.0 {
+            w.u16(r)
+                .u16(len_u16("permissions", perms.len(), "permission types")?);
+            for (&p, resources) in perms {
+                w.u16(p)
+                    .u16(len_u16("permissions", resources.len(), "resources")?);
+                for res in resources {
+                    w.string("permissions", res)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn unpack(r: &mut Reader<'_>) -> Result<Self> {
+        let mut out = Rtm2Permissions::default();
+        for _ in 0..r.u16("rtm2 resource type count")? {
+            let resource_type = r.u16("rtm2 resource type")?;
+            for _ in 0..r.u16("rtm2 permission count")? {
+                let permission_type = r.u16("rtm2 permission type")?;
+                let n = r.u16("rtm2 resource count")?;
+                let resources = (0..n)
+                    .map(|_| r.string("rtm2 resource"))
+                    .collect::<Result<Vec<_>>>()?;
+                out.add(resource_type, permission_type, resources);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// RTM 2.x with resource permissions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rtm2 {
+    /// RTM user ID.
+    pub user_id: String,
+    /// Resource permissions.
+    pub permissions: Rtm2Permissions,
+    /// Privileges.
+    pub privileges: Privileges,
+}
+
+impl Rtm2 {
+    /// Log in.
+    pub const LOGIN: u16 = 1;
+}
+
+/// Conversational AI engine (no fields of its own).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConvoAi {
+    /// Privileges (the official builder sets none).
+    pub privileges: Privileges,
+}
+
+/// Speech-to-text (no fields of its own).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stt {
+    /// Privileges (the official builder sets none).
+    pub privileges: Privileges,
+}
+
+/// One service of an AccessToken2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Service {
+    /// RTC (type 1).
+    Rtc(Rtc),
+    /// RTM (type 2).
+    Rtm(Rtm),
+    /// Streaming (type 3).
+    Streaming(Streaming),
+    /// FPA (type 4).
+    Fpa(Fpa),
+    /// Chat (type 5).
+    Chat(Chat),
+    /// FCDN (type 6).
+    Fcdn(Fcdn),
+    /// APaaS (type 7).
+    Apaas(Apaas),
+    /// RTM2 (type 8).
+    Rtm2(Rtm2),
+    /// ConvoAI (type 9).
+    ConvoAi(ConvoAi),
+    /// STT (type 10).
+    Stt(Stt),
+}
+
+macro_rules! from_service {
+    ($($variant:ident),*) => {$(
+        impl From<$variant> for Service {
+            fn from(s: $variant) -> Self {
+                Service::$variant(s)
+            }
+        }
+    )*};
+}
+from_service!(Rtc, Rtm, Streaming, Fpa, Chat, Fcdn, Apaas, Rtm2, ConvoAi, Stt);
+
+impl Service {
+    /// The service type number.
+    pub fn service_type(&self) -> u16 {
+        use service_type::*;
+        match self {
+            Service::Rtc(_) => RTC,
+            Service::Rtm(_) => RTM,
+            Service::Streaming(_) => STREAMING,
+            Service::Fpa(_) => FPA,
+            Service::Chat(_) => CHAT,
+            Service::Fcdn(_) => FCDN,
+            Service::Apaas(_) => APAAS,
+            Service::Rtm2(_) => RTM2,
+            Service::ConvoAi(_) => CONVOAI,
+            Service::Stt(_) => STT,
+        }
+    }
+
+    /// The service's name (`"rtc"`, `"rtm"`, ...).
+    pub fn name(&self) -> &'static str {
+        type_name(self.service_type()).unwrap_or("unknown")
+    }
+
+    /// The privileges of this service.
+    pub fn privileges(&self) -> &Privileges {
+        match self {
+            Service::Rtc(s) => &s.privileges,
+            Service::Rtm(s) => &s.privileges,
+            Service::Streaming(s) => &s.privileges,
+            Service::Fpa(s) => &s.privileges,
+            Service::Chat(s) => &s.privileges,
+            Service::Fcdn(s) => &s.privileges,
+            Service::Apaas(s) => &s.privileges,
+            Service::Rtm2(s) => &s.privileges,
+            Service::ConvoAi(s) => &s.privileges,
+            Service::Stt(s) => &s.privileges,
+        }
+    }
+
+    /// The privileges of this service, to change them.
+    pub fn privileges_mut(&mut self) -> &mut Privileges {
+        match self {
+            Service::Rtc(s) => &mut s.privileges,
+            Service::Rtm(s) => &mut s.privileges,
+            Service::Streaming(s) => &mut s.privileges,
+            Service::Fpa(s) => &mut s.privileges,
+            Service::Chat(s) => &mut s.privileges,
+            Service::Fcdn(s) => &mut s.privileges,
+            Service::Apaas(s) => &mut s.privileges,
+            Service::Rtm2(s) => &mut s.privileges,
+            Service::ConvoAi(s) => &mut s.privileges,
+            Service::Stt(s) => &mut s.privileges,
+        }
+    }
+
+    pub(crate) fn pack(&self, w: &mut Writer) -> Result<()> {
+        w.u16(self.service_type());
+        self.privileges().pack(w)?;
+        match self {
+            Service::Rtc(s) => {
+                w.string("channel_name", &s.channel_name)?
+                    .string("uid", &s.uid)?;
+            }
+            Service::Rtm(s) => {
+                w.string("user_id", &s.user_id)?;
+            }
+            Service::Streaming(s) => {
+                w.string("channel_name", &s.channel_name)?
+                    .string("account", &s.account)?;
+            }
+            Service::Fcdn(s) => {
+                w.string("channel_name", &s.channel_name)?
+                    .string("account", &s.account)?;
+            }
+            Service::Chat(s) => {
+                w.string("user_id", &s.user_id)?;
+            }
+            Service::Apaas(s) => {
+                w.string("room_uuid", &s.room_uuid)?
+                    .string("user_uuid", &s.user_uuid)?
+                    .i16(s.role);
+            }
+            Service::Rtm2(s) => {
+                w.string("user_id", &s.user_id)?;
+                s.permissions.pack(w)?;
+            }
+            Service::Fpa(_) | Service::ConvoAi(_) | Service::Stt(_) => {}
+        }
+        Ok(())
+    }
+
+    /// Reads the body of a service whose type was just read. `Ok(None)` for a
+    /// type this crate does not know (its layout is unknown, so nothing after
+    /// it can be read).
+    pub(crate) fn unpack(service_type: u16, r: &mut Reader<'_>) -> Result<Option<Service>> {
+        use service_type::*;
+        if type_name(service_type).is_none() {
+            return Ok(None);
+        }
+        let privileges = Privileges::unpack(r)?;
+        let s = match service_type {
+            RTC => Service::Rtc(Rtc {
+                channel_name: r.string("rtc channel_name")?,
+                uid: r.string("rtc uid")?,
+                privileges,
+            }),
+            RTM => Service::Rtm(Rtm {
+                user_id: r.string("rtm user_id")?,
+                privileges,
+            }),
+            STREAMING => Service::Streaming(Streaming {
+                channel_name: r.string("streaming channel_name")?,
+                account: r.string("streaming account")?,
+                privileges,
+            }),
+            FPA => Service::Fpa(Fpa { privileges }),
+            CHAT => Service::Chat(Chat {
+                user_id: r.string("chat user_id")?,
+                privileges,
+            }),
+            FCDN => Service::Fcdn(Fcdn {
+                channel_name: r.string("fcdn channel_name")?,
+                account: r.string("fcdn account")?,
+                privileges,
+            }),
+            APAAS => Service::Apaas(Apaas {
+                room_uuid: r.string("apaas room_uuid")?,
+                user_uuid: r.string("apaas user_uuid")?,
+                role: r.i16("apaas role")?,
+                privileges,
+            }),
+            RTM2 => Service::Rtm2(Rtm2 {
+                user_id: r.string("rtm2 user_id")?,
+                permissions: Rtm2Permissions::unpack(r)?,
+                privileges,
+            }),
+            CONVOAI => Service::ConvoAi(ConvoAi { privileges }),
+            STT => Service::Stt(Stt { privileges }),
+            _ => return Err(Error::malformed(format!("service type {service_type}"))),
+        };
+        Ok(Some(s))
+    }
+}
+
+/// Name of a service type (`1` -> `"rtc"`), if known.
+///
+/// ```
+/// assert_eq!(token_core::service::type_name(8), Some("rtm2"));
+/// assert_eq!(token_core::service::type_name(11), None);
+/// ```
+pub fn type_name(service_type: u16) -> Option<&'static str> {
+    [
+        "rtc",
+        "rtm",
+        "streaming",
+        "fpa",
+        "chat",
+        "fcdn",
+        "apaas",
+        "rtm2",
+        "convoai",
+        "stt",
+    ]
+    .get((service_type as usize).wrapping_sub(1))
+    .copied()
+}
+
+/// Name of a privilege of a service type (`(1, 1)` -> `"join_channel"`), if known.
+///
+/// ```
+/// assert_eq!(token_core::service::privilege_name(1, 2), Some("publish_audio_stream"));
+/// ```
+pub fn privilege_name(service_type: u16, privilege: u16) -> Option<&'static str> {
+    use service_type::*;
+    let names: &[&str] = match service_type {
+        RTC => &[
+            "join_channel",
+            "publish_audio_stream",
+            "publish_video_stream",
+            "publish_data_stream",
+        ],
+        RTM | FPA | RTM2 => &["login"],
+        STREAMING => &["publish_mix_stream", "publish_raw_stream"],
+        CHAT => &["user", "app"],
+        FCDN => &["publish", "play"],
+        APAAS => &["room_user", "user", "app"],
+        _ => &[],
+    };
+    names.get((privilege as usize).wrapping_sub(1)).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rtc_layout() {
+        let mut s = Rtc {
+            channel_name: "ch".into(),
+            uid: "7".into(),
+            ..Default::default()
+        };
+        s.privileges.add(Rtc::JOIN_CHANNEL, 600);
+        let mut w = Writer::default();
+        Service::Rtc(s.clone()).pack(&mut w).unwrap();
+        assert_eq!(
+            w.as_slice(),
+            &[1, 0, 1, 0, 1, 0, 0x58, 2, 0, 0, 2, 0, b'c', b'h', 1, 0, b'7']
+        );
+        let mut r = Reader::new(&w.as_slice()[2..]);
+        assert_eq!(Service::unpack(1, &mut r).unwrap(), Some(Service::Rtc(s)));
+    }
+
+    #[test]
+    fn rtm2_permissions_pack_sorted_and_replace() {
+        let mut p = Rtm2Permissions::default();
+        p.add(4, 1, ["u"])
+            .add(0, 1, ["w"])
+            .add(0, 0, ["x", "y"])
+            .add(4, 1, ["v"]);
+        let got: Vec<_> = p.iter().map(|(r, q, res)| (r, q, res.to_vec())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (0, 0, vec!["x".to_string(), "y".to_string()]),
+                (0, 1, vec!["w".to_string()]),
+                (4, 1, vec!["v".to_string()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_type_is_none() {
+        let mut r = Reader::new(&[]);
+        assert_eq!(Service::unpack(11, &mut r).unwrap(), None);
+        assert_eq!(Service::unpack(0, &mut r).unwrap(), None);
+    }
+}

@@ -1,0 +1,354 @@
+//! AccessToken2, the "007" token: build, parse, verify.
+//!
+//! Layout (from the official AccessToken2 sources):
+//!
+//! ```text
+//! token        = "007" base64( zlib( content ) )
+//! content      = string(signature) signing_info
+//! signing_info = string(app_id) u32(issue_ts) u32(expire) u32(salt)
+//!                u16(service count) service*      ; sorted by type, stable
+//! signing key  = HMAC(key = u32(salt), HMAC(key = u32(issue_ts), app_certificate))
+//! signature    = HMAC-SHA256(key = signing key, signing_info)
+//! ```
+//!
+//! `expire` and every privilege expire are seconds after `issue_ts`.
+
+use crate::codec;
+use crate::error::{Error, Result};
+use crate::service::Service;
+use crate::validate;
+use crate::wire::{len_u16, Reader, Writer};
+
+/// The version prefix of AccessToken2.
+pub const VERSION: &str = "007";
+
+/// An AccessToken2 before signing (or after parsing).
+///
+/// ```
+/// use token_core::service::{Rtc, Service};
+/// use token_core::v007::{self, AccessToken2};
+///
+/// let mut token = AccessToken2::new("970CA35de60c44645bbae8a215061b33", 600);
+/// let mut rtc = Rtc { channel_name: "demo".into(), uid: "42".into(), ..Default::default() };
+/// rtc.privileges.add(Rtc::JOIN_CHANNEL, 600);
+/// token.add_service(rtc);
+/// let text = token.build("5CFd2fd1755d40ecb72977518be15d3b").unwrap();
+/// assert!(text.starts_with("007"));
+/// let parsed = v007::verify(&text, "5CFd2fd1755d40ecb72977518be15d3b").unwrap();
+/// assert_eq!(parsed.token.services, token.services);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessToken2 {
+    /// The app ID (32 hex characters).
+    pub app_id: String,
+    /// Issue time, seconds since the Unix epoch.
+    pub issue_ts: u32,
+    /// Token lifetime in seconds after `issue_ts`.
+    pub expire: u32,
+    /// Random salt.
+    pub salt: u32,
+    /// Services in the order they were added; packing sorts them by type.
+    pub services: Vec<Service>,
+}
+
+impl AccessToken2 {
+    /// A token issued now with a fresh random salt and no service.
+    pub fn new(app_id: impl Into<String>, expire: u32) -> Self {
+        AccessToken2 {
+            app_id: app_id.into(),
+            issue_ts: codec::now(),
+            expire,
+            salt: codec::random_salt(),
+            services: Vec::new(),
+        }
+    }
+
+    /// Fixes the issue time and salt (for reproducible tokens in tests).
+    ///
+    /// ```
+    /// use token_core::builder::rtc::{self, Role};
+    /// let a = rtc::with_uid("970CA35de60c44645bbae8a215061b33", "demo", 42, Role::Publisher, 600, 600)
+    ///     .unwrap().with_issue(1_700_000_000, 1);
+    /// assert_eq!((a.issue_ts, a.salt), (1_700_000_000, 1));
+    /// ```
+    pub fn with_issue(mut self, issue_ts: u32, salt: u32) -> Self {
+        self.issue_ts = issue_ts;
+        self.salt = salt;
+        self
+    }
+
+    /// Adds a service. Services of the same type may repeat; they are packed
+    /// in the order they were added.
+    pub fn add_service(&mut self, service: impl Into<Service>) -> &mut Self {
+        self.services.push(service.into());
+        self
+    }
+
+    /// The first service of `service_type`, if any.
+    pub fn service(&self, service_type: u16) -> Option<&Service> {
+        self.services
+            .iter()
+            .find(|s| s.service_type() == service_type)
+    }
+
+    /// When the token expires (`issue_ts + expire`), seconds since the epoch.
+    pub fn expires_at(&self) -> u64 {
+        self.issue_ts as u64 + self.expire as u64
+    }
+
+    /// The signed bytes: app ID, times, salt and services.
+    pub fn signing_info(&self) -> Result<Vec<u8>> {
+        let mut w = Writer::with_capacity(128);
+        w.string("app_id", &self.app_id)?
+            .u32(self.issue_ts)
+            .u32(self.expire)
+            .u32(self.salt)
+            .u16(len_u16("services", self.services.len(), "services")?);
+        // A stable sort keeps repeated types in insertion order, as the
+        // official Node builder does.
+        let mut order: Vec<&Service> = self.services.iter().collect();
+        order.sort_by_key(|s| s.service_type());
+        for s in order {
+            s.pack(&mut w)?;
+        }
+        Ok(w.into_vec())
+    }
+
+    /// The uncompressed token content: `string(signature) signing_info`.
+    ///
+    /// Checks the app ID and certificate (32 hex characters each) and that
+    /// there is at least one service, as the official builders do.
+    pub fn content(&self, app_certificate: &str) -> Result<Vec<u8>> {
+        validate::app_id(&self.app_id)?;
+        validate::app_certificate(app_certificate)?;
+        if self.services.is_empty() {
+            return Err(Error::NoService);
+        }
+        let info = self.signing_info()?;
+        let signature = codec::hmac_sha256(
+            &signing_key(app_certificate, self.issue_ts, self.salt),
+            &info,
+        );
+        let mut w = Writer::with_capacity(info.len() + 34);
+        w.bytes("signature", &signature)?.raw(&info);
+        Ok(w.into_vec())
+    }
+
+    /// Signs the token with the app certificate and encodes it.
+    pub fn build(&self, app_certificate: &str) -> Result<String> {
+        let content = self.content(app_certificate)?;
+        let mut out = String::with_capacity(VERSION.len() + content.len() * 4 / 3 + 8);
+        out.push_str(VERSION);
+        out.push_str(&codec::base64_encode(&codec::deflate(&content)));
+        Ok(out)
+    }
+}
+
+fn signing_key(app_certificate: &str, issue_ts: u32, salt: u32) -> [u8; 32] {
+    let k = codec::hmac_sha256(&issue_ts.to_le_bytes(), app_certificate.as_bytes());
+    codec::hmac_sha256(&salt.to_le_bytes(), &k)
+}
+
+/// A parsed AccessToken2 with what is needed to verify it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedToken {
+    /// The decoded fields.
+    pub token: AccessToken2,
+    /// The signature carried by the token.
+    pub signature: Vec<u8>,
+    /// A service type this crate does not know, if the token has one. Its
+    /// layout is unknown, so the services after it are not read; the ones
+    /// before it are in `token.services`. The signature still covers the
+    /// whole token, so [`ParsedToken::verify`] works.
+    pub unknown_service_type: Option<u16>,
+    signing_info: Vec<u8>,
+}
+
+impl ParsedToken {
+    /// The signed bytes exactly as they are in the token.
+    pub fn signing_info(&self) -> &[u8] {
+        &self.signing_info
+    }
+
+    /// Checks the signature against `app_certificate`.
+    pub fn verify(&self, app_certificate: &str) -> Result<()> {
+        validate::app_certificate(app_certificate)?;
+        let key = signing_key(app_certificate, self.token.issue_ts, self.token.salt);
+        let expected = codec::hmac_sha256(&key, &self.signing_info);
+        if codec::ct_eq(&expected, &self.signature) {
+            Ok(())
+        } else {
+            Err(Error::SignatureMismatch(
+                "does not match the app certificate (wrong certificate or altered token)",
+            ))
+        }
+    }
+}
+
+/// Decodes the outer layers: version prefix, base64, zlib. Returns the content.
+pub fn decode_content(token: &str) -> Result<Vec<u8>> {
+    let body = token
+        .strip_prefix(VERSION)
+        .ok_or_else(|| Error::WrongVersion {
+            expected: VERSION,
+            found: token.chars().take(3).collect(),
+        })?;
+    codec::inflate(&codec::base64_decode(body)?)
+}
+
+/// Parses a "007" token. Never panics, whatever the input.
+///
+/// ```
+/// let err = token_core::v007::parse("006abc").unwrap_err();
+/// assert_eq!(err.to_string(), "token: expected version prefix \"007\", found \"006\"");
+/// ```
+pub fn parse(token: &str) -> Result<ParsedToken> {
+    let content = decode_content(token)?;
+    let mut r = Reader::new(&content);
+    let signature = r.bytes("signature")?.to_vec();
+    let signing_info = r.rest().to_vec();
+    let app_id = r.string("app_id")?;
+    let issue_ts = r.u32("issue_ts")?;
+    let expire = r.u32("expire")?;
+    let salt = r.u32("salt")?;
+    let count = r.u16("service count")?;
+    let mut services = Vec::with_capacity(count.min(16) as usize);
+    let mut unknown_service_type = None;
+    for _ in 0..count {
+        let t = r.u16("service type")?;
+        match Service::unpack(t, &mut r)? {
+            Some(s) => services.push(s),
+            None => {
+                unknown_service_type = Some(t);
+                break;
+            }
+        }
+    }
+    Ok(ParsedToken {
+        token: AccessToken2 {
+            app_id,
+            issue_ts,
+            expire,
+            salt,
+            services,
+        },
+        signature,
+        unknown_service_type,
+        signing_info,
+    })
+}
+
+/// Parses `token` and checks its signature against `app_certificate`.
+pub fn verify(token: &str, app_certificate: &str) -> Result<ParsedToken> {
+    let parsed = parse(token)?;
+    parsed.verify(app_certificate)?;
+    Ok(parsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::service::{Chat, Rtc, Rtm};
+
+    const APP_ID: &str = "970CA35de60c44645bbae8a215061b33";
+    const CERT: &str = "5CFd2fd1755d40ecb72977518be15d3b";
+
+    fn sample() -> AccessToken2 {
+        let mut t = AccessToken2::new(APP_ID, 900).with_issue(1111111, 1);
+        let mut chat = Chat {
+            user_id: "u".into(),
+            ..Default::default()
+        };
+        chat.privileges.add(Chat::USER, 900);
+        let mut rtm = Rtm {
+            user_id: "u".into(),
+            ..Default::default()
+        };
+        rtm.privileges.add(Rtm::LOGIN, 900);
+        let rtc = |c: &str| Rtc {
+            channel_name: c.into(),
+            ..Default::default()
+        };
+        t.add_service(chat)
+            .add_service(rtc("b"))
+            .add_service(rtm)
+            .add_service(rtc("a"));
+        t
+    }
+
+    #[test]
+    fn services_sorted_by_type_and_stable() {
+        let parsed = verify(&sample().build(CERT).unwrap(), CERT).unwrap();
+        let names: Vec<_> = parsed
+            .token
+            .services
+            .iter()
+            .map(|s| match s {
+                Service::Rtc(r) => format!("rtc:{}", r.channel_name),
+                other => other.name().to_string(),
+            })
+            .collect();
+        assert_eq!(names, ["rtc:b", "rtc:a", "rtm", "chat"]);
+    }
+
+    #[test]
+    fn verify_rejects_other_certificate_and_bad_input() {
+        let token = sample().build(CERT).unwrap();
+        let other = "5CFd2fd1755d40ecb72977518be15d3c";
+        assert_eq!(
+            verify(&token, other).unwrap_err().kind(),
+            crate::ErrorKind::SignatureMismatch
+        );
+        assert_eq!(
+            verify(&token, "short").unwrap_err().kind(),
+            crate::ErrorKind::InvalidInput
+        );
+    }
+
+    #[test]
+    fn build_checks_inputs() {
+        let mut t = sample();
+        assert!(t.build("nothex").is_err());
+        t.app_id = "x".into();
+        assert!(t
+            .build(CERT)
+            .unwrap_err()
+            .to_string()
+            .starts_with("app_id:"));
+        let empty = AccessToken2::new(APP_ID, 1);
+        assert_eq!(empty.build(CERT).unwrap_err(), Error::NoService);
+    }
+
+    #[test]
+    fn unknown_service_keeps_the_known_ones_before_it() {
+        let t = sample();
+        let mut info = t.signing_info().unwrap();
+        // Append a service of type 99 and bump the count.
+        info.extend_from_slice(&[99, 0, 0, 0]);
+        let count_at = 2 + APP_ID.len() + 12;
+        info[count_at] += 1;
+        let mut w = Writer::default();
+        let sig = codec::hmac_sha256(&signing_key(CERT, t.issue_ts, t.salt), &info);
+        w.bytes("signature", &sig).unwrap().raw(&info);
+        let token = format!("007{}", codec::base64_encode(&codec::deflate(w.as_slice())));
+        let parsed = verify(&token, CERT).unwrap();
+        assert_eq!(parsed.unknown_service_type, Some(99));
+        assert_eq!(parsed.token.services.len(), 4);
+    }
+
+    #[test]
+    fn truncated_content_is_malformed() {
+        let content = sample().content(CERT).unwrap();
+        for cut in 0..content.len() {
+            let token = format!(
+                "007{}",
+                codec::base64_encode(&codec::deflate(&content[..cut]))
+            );
+            assert_eq!(
+                parse(&token).unwrap_err().kind(),
+                crate::ErrorKind::Malformed,
+                "cut at {cut}"
+            );
+        }
+    }
+}
