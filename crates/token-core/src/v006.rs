@@ -362,11 +362,26 @@ pub mod rtc {
     ) -> Result<AccessToken> {
         validate::channel_name(channel_name)?;
         user.check("account")?;
+        Ok(with_privileges_unchecked(
+            app_id,
+            channel_name,
+            user,
+            privileges,
+        ))
+    }
+
+    /// [`with_privileges`] without input checks, as the official builder.
+    pub fn with_privileges_unchecked(
+        app_id: &str,
+        channel_name: &str,
+        user: User<'_>,
+        privileges: &[(u16, u32)],
+    ) -> AccessToken {
         let mut t = AccessToken::new(app_id, channel_name, &user.account());
         for &(id, ts) in privileges {
             t.privileges.add(id, ts);
         }
-        Ok(t)
+        t
     }
 }
 
@@ -382,9 +397,18 @@ pub mod rtm {
         privilege_expired_ts: u32,
     ) -> Result<AccessToken> {
         validate::account("user_account", user_account)?;
+        Ok(token_unchecked(app_id, user_account, privilege_expired_ts))
+    }
+
+    /// [`token`] without input checks, as the official builder.
+    pub fn token_unchecked(
+        app_id: &str,
+        user_account: &str,
+        privilege_expired_ts: u32,
+    ) -> AccessToken {
         let mut t = AccessToken::new(app_id, user_account, "");
         t.privileges.add(privilege::RTM_LOGIN, privilege_expired_ts);
-        Ok(t)
+        t
     }
 }
 

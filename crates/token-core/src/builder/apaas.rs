@@ -33,6 +33,19 @@ pub fn room_user_token(
 ) -> Result<AccessToken2> {
     validate::account("room_uuid", room_uuid)?;
     validate::account("user_uuid", user_uuid)?;
+    Ok(room_user_token_unchecked(
+        app_id, room_uuid, user_uuid, role, expire,
+    ))
+}
+
+/// [`room_user_token`] without input checks, as the official builder.
+pub fn room_user_token_unchecked(
+    app_id: &str,
+    room_uuid: &str,
+    user_uuid: &str,
+    role: i16,
+    expire: u32,
+) -> AccessToken2 {
     let mut apaas = Apaas {
         room_uuid: room_uuid.to_string(),
         user_uuid: user_uuid.to_string(),
@@ -52,13 +65,18 @@ pub fn room_user_token(
     chat.privileges.add(Chat::USER, expire);
     let mut t = AccessToken2::new(app_id, expire);
     t.add_service(apaas).add_service(rtm).add_service(chat);
-    Ok(t)
+    t
 }
 
 /// A user token (role -1, no room); `buildUserToken`.
 pub fn user_token(app_id: &str, user_uuid: &str, expire: u32) -> Result<AccessToken2> {
     validate::account("user_uuid", user_uuid)?;
-    Ok(single(app_id, user_uuid, Apaas::USER, expire))
+    Ok(user_token_unchecked(app_id, user_uuid, expire))
+}
+
+/// [`user_token`] without input checks, as the official builder.
+pub fn user_token_unchecked(app_id: &str, user_uuid: &str, expire: u32) -> AccessToken2 {
+    single(app_id, user_uuid, Apaas::USER, expire)
 }
 
 /// An app token (no room, no user, role -1); `buildAppToken`.

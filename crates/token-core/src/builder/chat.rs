@@ -24,7 +24,12 @@ fn chat(app_id: &str, user_id: &str, privilege: u16, expire: u32) -> AccessToken
 /// ```
 pub fn user_token(app_id: &str, user_id: &str, expire: u32) -> Result<AccessToken2> {
     validate::account("user_id", user_id)?;
-    Ok(chat(app_id, user_id, Chat::USER, expire))
+    Ok(user_token_unchecked(app_id, user_id, expire))
+}
+
+/// [`user_token`] without input checks, as the official builder.
+pub fn user_token_unchecked(app_id: &str, user_id: &str, expire: u32) -> AccessToken2 {
+    chat(app_id, user_id, Chat::USER, expire)
 }
 
 /// A Chat app token (empty user ID); `buildAppToken`.

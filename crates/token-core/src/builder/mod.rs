@@ -4,7 +4,12 @@
 //! `.with_issue(ts, salt)` first for a reproducible token.
 //!
 //! Unlike the official builders, these check every input and return an error
-//! that names the field and the rule, instead of an empty string.
+//! that names the field and the rule, instead of an empty string. Each checked
+//! builder has an `_unchecked` twin with the official behaviour (no input
+//! checks; `build` still requires a 32-hex app ID and certificate and at least
+//! one service), for drop-in layers that must accept whatever the official
+//! package accepts. Both build the same services, so for inputs the checked
+//! builder accepts they give the same token.
 
 pub mod apaas;
 pub mod chat;

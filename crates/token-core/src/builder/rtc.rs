@@ -147,6 +147,25 @@ pub fn with_user(
     privilege_expire: u32,
 ) -> Result<AccessToken2> {
     check(channel_name, user)?;
+    Ok(with_user_unchecked(
+        app_id,
+        channel_name,
+        user,
+        role,
+        token_expire,
+        privilege_expire,
+    ))
+}
+
+/// [`with_user`] without input checks, as the official builder.
+pub fn with_user_unchecked(
+    app_id: &str,
+    channel_name: &str,
+    user: User<'_>,
+    role: Role,
+    token_expire: u32,
+    privilege_expire: u32,
+) -> AccessToken2 {
     let mut token = AccessToken2::new(app_id, token_expire);
     token.add_service(rtc_service(
         channel_name,
@@ -154,7 +173,7 @@ pub fn with_user(
         role,
         &PrivilegeExpires::all(privilege_expire),
     ));
-    Ok(token)
+    token
 }
 
 /// An RTC token with an expire per privilege (all four privileges are set,
@@ -168,9 +187,26 @@ pub fn with_privileges(
     expires: &PrivilegeExpires,
 ) -> Result<AccessToken2> {
     check(channel_name, user)?;
+    Ok(with_privileges_unchecked(
+        app_id,
+        channel_name,
+        user,
+        token_expire,
+        expires,
+    ))
+}
+
+/// [`with_privileges`] without input checks, as the official builder.
+pub fn with_privileges_unchecked(
+    app_id: &str,
+    channel_name: &str,
+    user: User<'_>,
+    token_expire: u32,
+    expires: &PrivilegeExpires,
+) -> AccessToken2 {
     let mut token = AccessToken2::new(app_id, token_expire);
     token.add_service(rtc_service(channel_name, user, Role::Publisher, expires));
-    Ok(token)
+    token
 }
 
 /// An RTC token that also logs the same account in to RTM, whose login
@@ -183,16 +219,36 @@ pub fn with_rtm(
     token_expire: u32,
     privilege_expire: u32,
 ) -> Result<AccessToken2> {
-    let mut token = with_user_account(
+    check(channel_name, User::Account(account))?;
+    Ok(with_rtm_unchecked(
         app_id,
         channel_name,
         account,
         role,
         token_expire,
         privilege_expire,
-    )?;
+    ))
+}
+
+/// [`with_rtm`] without input checks, as the official builder.
+pub fn with_rtm_unchecked(
+    app_id: &str,
+    channel_name: &str,
+    account: &str,
+    role: Role,
+    token_expire: u32,
+    privilege_expire: u32,
+) -> AccessToken2 {
+    let mut token = with_user_unchecked(
+        app_id,
+        channel_name,
+        User::Account(account),
+        role,
+        token_expire,
+        privilege_expire,
+    );
     token.add_service(rtm_service(account, token_expire));
-    Ok(token)
+    token
 }
 
 /// Inputs of [`with_rtm2`] (also used by the ConvoAI and STT builders).
@@ -219,6 +275,11 @@ pub struct RtcRtmParams<'a> {
 pub fn with_rtm2(app_id: &str, p: &RtcRtmParams<'_>) -> Result<AccessToken2> {
     check(p.channel_name, p.rtc_user)?;
     validate::account("rtm_user_id", p.rtm_user_id)?;
+    Ok(with_rtm2_unchecked(app_id, p))
+}
+
+/// [`with_rtm2`] without input checks, as the official builder.
+pub fn with_rtm2_unchecked(app_id: &str, p: &RtcRtmParams<'_>) -> AccessToken2 {
     let mut token = AccessToken2::new(app_id, p.rtc_token_expire);
     token
         .add_service(rtc_service(
@@ -228,7 +289,7 @@ pub fn with_rtm2(app_id: &str, p: &RtcRtmParams<'_>) -> Result<AccessToken2> {
             &p.privileges,
         ))
         .add_service(rtm_service(p.rtm_user_id, p.rtm_token_expire));
-    Ok(token)
+    token
 }
 
 #[cfg(test)]

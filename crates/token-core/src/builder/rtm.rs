@@ -14,6 +14,11 @@ use crate::validate;
 /// ```
 pub fn token(app_id: &str, user_id: &str, expire: u32) -> Result<AccessToken2> {
     validate::account("user_id", user_id)?;
+    Ok(token_unchecked(app_id, user_id, expire))
+}
+
+/// [`token`] without input checks, as the official builder.
+pub fn token_unchecked(app_id: &str, user_id: &str, expire: u32) -> AccessToken2 {
     let mut rtm = Rtm {
         user_id: user_id.to_string(),
         ..Default::default()
@@ -21,7 +26,7 @@ pub fn token(app_id: &str, user_id: &str, expire: u32) -> Result<AccessToken2> {
     rtm.privileges.add(Rtm::LOGIN, expire);
     let mut t = AccessToken2::new(app_id, expire);
     t.add_service(rtm);
-    Ok(t)
+    t
 }
 
 /// An RTM 2.x token with resource permissions (service type 8);
@@ -33,6 +38,21 @@ pub fn token_with_permissions(
     expire: u32,
 ) -> Result<AccessToken2> {
     validate::account("user_id", user_id)?;
+    Ok(token_with_permissions_unchecked(
+        app_id,
+        user_id,
+        permissions,
+        expire,
+    ))
+}
+
+/// [`token_with_permissions`] without input checks, as the official builder.
+pub fn token_with_permissions_unchecked(
+    app_id: &str,
+    user_id: &str,
+    permissions: Rtm2Permissions,
+    expire: u32,
+) -> AccessToken2 {
     let mut rtm2 = Rtm2 {
         user_id: user_id.to_string(),
         permissions,
@@ -41,5 +61,5 @@ pub fn token_with_permissions(
     rtm2.privileges.add(Rtm2::LOGIN, expire);
     let mut t = AccessToken2::new(app_id, expire);
     t.add_service(rtm2);
-    Ok(t)
+    t
 }

@@ -12,3 +12,10 @@ pub fn token(app_id: &str, params: &RtcRtmParams<'_>) -> Result<AccessToken2> {
     t.add_service(Stt::default());
     Ok(t)
 }
+
+/// [`token`] without input checks, as the official builder.
+pub fn token_unchecked(app_id: &str, params: &RtcRtmParams<'_>) -> AccessToken2 {
+    let mut t = rtc::with_rtm2_unchecked(app_id, params);
+    t.add_service(Stt::default());
+    t
+}
