@@ -28,6 +28,8 @@
 pub mod builder;
 pub mod codec;
 mod error;
+#[cfg(feature = "json")]
+pub mod json;
 pub mod legacy;
 pub mod service;
 pub mod v006;

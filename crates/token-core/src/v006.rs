@@ -168,6 +168,11 @@ pub struct ParsedAccessToken {
 }
 
 impl ParsedAccessToken {
+    /// When the token stops being valid (`ts`, absolute), or `None` for `0`.
+    pub fn expiry(&self) -> Option<u64> {
+        (self.ts != 0).then_some(self.ts as u64)
+    }
+
     /// Checks the token against the certificate, channel name and uid it was
     /// built for (uid `""` for a uid-0 token).
     pub fn verify(&self, app_certificate: &str, channel_name: &str, uid: &str) -> Result<()> {

@@ -96,6 +96,19 @@ impl AccessToken2 {
         self.issue_ts as u64 + self.expire as u64
     }
 
+    /// When the token stops being valid, or `None` for an expire of `0`,
+    /// read as "no limit" like a privilege expire of `0` (the official FPA
+    /// builder relies on that for its login privilege).
+    ///
+    /// ```
+    /// let t = token_core::v007::AccessToken2::new("970CA35de60c44645bbae8a215061b33", 60).with_issue(100, 1);
+    /// assert_eq!(t.expiry(), Some(160));
+    /// assert_eq!(token_core::v007::AccessToken2 { expire: 0, ..t }.expiry(), None);
+    /// ```
+    pub fn expiry(&self) -> Option<u64> {
+        (self.expire != 0).then(|| self.expires_at())
+    }
+
     /// The signed bytes: app ID, times, salt and services.
     pub fn signing_info(&self) -> Result<Vec<u8>> {
         let mut w = Writer::with_capacity(128);
