@@ -301,6 +301,14 @@ pub mod rtc {
         }
     }
 
+    impl Role {
+        /// The role the official 006 builders act on for any integer: 0, 1
+        /// and 101 publish, every other value joins only. For drop-in layers.
+        pub fn from_official(v: i64) -> Role {
+            Role::try_from(v).unwrap_or(Role::Subscriber)
+        }
+    }
+
     /// A 006 RTC token for a uid; `buildTokenWithUid`. `privilege_expired_ts`
     /// is an absolute timestamp (`0`: no expiry).
     pub fn with_uid(

@@ -33,6 +33,26 @@ impl TryFrom<i64> for Role {
     }
 }
 
+impl Role {
+    /// The role the official builders act on for any integer: `1` is
+    /// publisher and every other value gives the join privilege only (they
+    /// test `role == Role.PUBLISHER`). For drop-in layers; checked code should
+    /// use `Role::try_from`, which refuses other values.
+    ///
+    /// ```
+    /// use token_core::builder::rtc::Role;
+    /// assert_eq!(Role::from_official(1), Role::Publisher);
+    /// assert_eq!(Role::from_official(0), Role::Subscriber);
+    /// ```
+    pub fn from_official(v: i64) -> Role {
+        if v == 1 {
+            Role::Publisher
+        } else {
+            Role::Subscriber
+        }
+    }
+}
+
 /// Expire of each RTC privilege, in seconds after issue (`0`: no own limit).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PrivilegeExpires {
