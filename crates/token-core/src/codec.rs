@@ -3,13 +3,9 @@
 //! zlib output may differ between implementations (and levels); what Agora
 //! checks is the decompressed content, so tests compare decompressed bytes.
 
-use std::cell::RefCell;
-use std::io::Read;
-
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
-use flate2::{Compress, Compression, FlushCompress, Status};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
@@ -41,46 +37,21 @@ pub fn ct_eq(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-thread_local! {
-    // Setting up a deflate state costs more than compressing a 200-byte
-    // token, so each thread keeps one and resets it.
-    static DEFLATE: RefCell<Compress> = RefCell::new(Compress::new(Compression::default(), true));
-}
-
-/// zlib-compresses `data` (default level, like the official builders).
+/// zlib-compresses `data` with [`crate::deflate::zlib_compress`].
 pub fn deflate(data: &[u8]) -> Vec<u8> {
-    DEFLATE.with(|cell| {
-        let mut z = cell.borrow_mut();
-        z.reset();
-        // zlib's worst case is a few bytes per 16 KiB block plus header and
-        // trailer; start there and grow only if ever needed.
-        let mut out = Vec::with_capacity(data.len() + data.len() / 1000 + 64);
-        loop {
-            let consumed = z.total_in() as usize;
-            let status = z
-                .compress_vec(&data[consumed..], &mut out, FlushCompress::Finish)
-                .expect("deflate on memory buffers cannot fail");
-            if status == Status::StreamEnd {
-                return out;
-            }
-            out.reserve(out.capacity().max(64));
-        }
-    })
+    crate::deflate::zlib_compress(data)
 }
 
-/// Inflates zlib data, refusing output larger than [`MAX_CONTENT_BYTES`].
+/// Inflates zlib data (checking its Adler-32), refusing output larger than
+/// [`MAX_CONTENT_BYTES`].
 pub fn inflate(data: &[u8]) -> Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(data.len() * 3);
-    let mut decoder = flate2::read::ZlibDecoder::new(data).take(MAX_CONTENT_BYTES + 1);
-    decoder
-        .read_to_end(&mut out)
-        .map_err(|e| Error::malformed(format!("zlib: {e}")))?;
-    if out.len() as u64 > MAX_CONTENT_BYTES {
-        return Err(Error::malformed(format!(
-            "zlib: content larger than {MAX_CONTENT_BYTES} bytes"
-        )));
-    }
-    Ok(out)
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(data, MAX_CONTENT_BYTES as usize)
+        .map_err(|e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => Error::malformed(format!(
+                "zlib: content larger than {MAX_CONTENT_BYTES} bytes"
+            )),
+            status => Error::malformed(format!("zlib: {status:?}")),
+        })
 }
 
 /// Standard base64 with padding.

@@ -27,6 +27,7 @@
 
 pub mod builder;
 pub mod codec;
+pub mod deflate;
 mod error;
 #[cfg(feature = "json")]
 pub mod json;

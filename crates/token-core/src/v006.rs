@@ -352,7 +352,33 @@ pub mod rtc {
         role: Role,
         privilege_expired_ts: u32,
     ) -> Result<AccessToken> {
-        let mut privileges = vec![(privilege::JOIN_CHANNEL, privilege_expired_ts)];
+        with_privileges(
+            app_id,
+            channel_name,
+            user,
+            &role_privileges(role, privilege_expired_ts),
+        )
+    }
+
+    /// [`with_user`] without input checks, as the official builder.
+    pub fn with_user_unchecked(
+        app_id: &str,
+        channel_name: &str,
+        user: User<'_>,
+        role: Role,
+        privilege_expired_ts: u32,
+    ) -> AccessToken {
+        with_privileges_unchecked(
+            app_id,
+            channel_name,
+            user,
+            &role_privileges(role, privilege_expired_ts),
+        )
+    }
+
+    /// Join for every role; the publish privileges for all but subscribers.
+    fn role_privileges(role: Role, expired_ts: u32) -> Vec<(u16, u32)> {
+        let mut privileges = vec![(privilege::JOIN_CHANNEL, expired_ts)];
         if role != Role::Subscriber {
             privileges.extend(
                 [
@@ -360,10 +386,10 @@ pub mod rtc {
                     privilege::PUBLISH_VIDEO_STREAM,
                     privilege::PUBLISH_DATA_STREAM,
                 ]
-                .map(|p| (p, privilege_expired_ts)),
+                .map(|p| (p, expired_ts)),
             );
         }
-        with_privileges(app_id, channel_name, user, &privileges)
+        privileges
     }
 
     /// A 006 RTC token with an explicit privilege map (id -> expiry timestamp).
