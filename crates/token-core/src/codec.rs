@@ -59,6 +59,11 @@ pub fn base64_encode(data: &[u8]) -> String {
     BASE64.encode(data)
 }
 
+/// Appends standard base64 with padding to `out`.
+pub fn base64_encode_into(data: &[u8], out: &mut String) {
+    BASE64.encode_string(data, out)
+}
+
 /// Standard base64, padding optional.
 pub fn base64_decode(text: &str) -> Result<Vec<u8>> {
     BASE64
@@ -102,13 +107,42 @@ pub fn random_salt() -> u32 {
     // MAX_SALT.
     let limit = u32::MAX - u32::MAX % MAX_SALT;
     loop {
-        let mut b = [0u8; 4];
-        getrandom::getrandom(&mut b).expect("the operating system has no random source");
-        let v = u32::from_le_bytes(b);
+        let v = random_u32();
         if v < limit {
             return v % MAX_SALT + 1;
         }
     }
+}
+
+/// Random bytes fetched 256 at a time: one getrandom call costs more than
+/// the rest of a salt, so each thread keeps a small buffer.
+struct RandomBuffer {
+    bytes: [u8; 256],
+    used: usize,
+    /// The process that filled the buffer: a forked child must not hand out
+    /// the salts its parent will also use.
+    pid: u32,
+}
+
+thread_local! {
+    static RANDOM: std::cell::RefCell<RandomBuffer> = const {
+        std::cell::RefCell::new(RandomBuffer { bytes: [0; 256], used: 256, pid: 0 })
+    };
+}
+
+fn random_u32() -> u32 {
+    RANDOM.with(|cell| {
+        let mut r = cell.borrow_mut();
+        let pid = std::process::id();
+        if r.used + 4 > r.bytes.len() || r.pid != pid {
+            getrandom::getrandom(&mut r.bytes).expect("the operating system has no random source");
+            r.used = 0;
+            r.pid = pid;
+        }
+        let i = r.used;
+        r.used += 4;
+        u32::from_le_bytes([r.bytes[i], r.bytes[i + 1], r.bytes[i + 2], r.bytes[i + 3]])
+    })
 }
 
 /// Seconds since the Unix epoch, as the `u32` the formats carry.

@@ -45,48 +45,91 @@ struct Bits {
 }
 
 impl Bits {
+    /// Appends `count` (at most 32) bits of `value`.
     fn put(&mut self, value: u32, count: u32) {
         self.acc |= (value as u64) << self.n;
         self.n += count;
-        while self.n >= 8 {
-            self.out.push(self.acc as u8);
-            self.acc >>= 8;
-            self.n -= 8;
+        if self.n >= 32 {
+            self.out.extend_from_slice(&(self.acc as u32).to_le_bytes());
+            self.acc >>= 32;
+            self.n -= 32;
         }
-    }
-
-    /// Huffman codes are defined most-significant bit first.
-    fn put_code(&mut self, code: u32, len: u32) {
-        self.put(code.reverse_bits() >> (32 - len), len);
     }
 
     fn finish(mut self) -> Vec<u8> {
-        if self.n > 0 {
-            self.out.push(self.acc as u8);
-        }
+        let bytes = self.n.div_ceil(8) as usize;
+        self.out.extend_from_slice(&self.acc.to_le_bytes()[..bytes]);
         self.out
     }
 }
 
-/// The fixed Huffman code of a literal/length symbol (RFC 1951, 3.2.6).
-fn put_symbol(bits: &mut Bits, sym: u32) {
-    match sym {
-        0..=143 => bits.put_code(0x30 + sym, 8),
-        144..=255 => bits.put_code(0x190 + sym - 144, 9),
-        256..=279 => bits.put_code(sym - 256, 7),
-        _ => bits.put_code(0xc0 + sym - 280, 8),
+const fn reverse(code: u32, len: u32) -> u16 {
+    (code.reverse_bits() >> (32 - len)) as u16
+}
+
+/// The fixed Huffman code (RFC 1951, 3.2.6) of every literal/length symbol,
+/// bit-reversed for the LSB-first stream, with its length.
+const LITLEN_CODES: [(u16, u8); 288] = {
+    let mut t = [(0u16, 0u8); 288];
+    let mut sym = 0;
+    while sym < 288 {
+        let s = sym as u32;
+        t[sym] = match s {
+            0..=143 => (reverse(0x30 + s, 8), 8),
+            144..=255 => (reverse(0x190 + s - 144, 9), 9),
+            256..=279 => (reverse(s - 256, 7), 7),
+            _ => (reverse(0xc0 + s - 280, 8), 8),
+        };
+        sym += 1;
     }
+    t
+};
+
+/// Length-code index (0..=28) of every match length 3..=258.
+const LENGTH_INDEX: [u8; MAX_MATCH + 1] = {
+    let mut t = [0u8; MAX_MATCH + 1];
+    let mut i = 0;
+    while i < LENGTH_BASE.len() {
+        let end = if i + 1 < LENGTH_BASE.len() {
+            LENGTH_BASE[i + 1] as usize
+        } else {
+            MAX_MATCH + 1
+        };
+        let mut len = LENGTH_BASE[i] as usize;
+        while len < end {
+            t[len] = i as u8;
+            len += 1;
+        }
+        i += 1;
+    }
+    t
+};
+
+fn put_symbol(bits: &mut Bits, sym: usize) {
+    let (code, len) = LITLEN_CODES[sym];
+    bits.put(code as u32, len as u32);
+}
+
+/// Distance-code index (0..=29) of a distance 1..=32768.
+fn distance_index(dist: usize) -> usize {
+    if dist <= 4 {
+        return dist - 1;
+    }
+    let d = (dist - 1) as u32;
+    let top = 31 - d.leading_zeros();
+    (2 * top + ((d >> (top - 1)) & 1)) as usize
 }
 
 fn put_match(bits: &mut Bits, len: usize, dist: usize) {
-    let li = LENGTH_BASE.partition_point(|&b| b as usize <= len) - 1;
-    put_symbol(bits, 257 + li as u32);
+    let li = LENGTH_INDEX[len] as usize;
+    put_symbol(bits, 257 + li);
     bits.put(
         (len - LENGTH_BASE[li] as usize) as u32,
         LENGTH_EXTRA[li] as u32,
     );
-    let di = DIST_BASE.partition_point(|&b| b as usize <= dist) - 1;
-    bits.put_code(di as u32, 5);
+    let di = distance_index(dist);
+    // Distance codes are fixed 5-bit codes.
+    bits.put(reverse(di as u32, 5) as u32, 5);
     bits.put(
         (dist - DIST_BASE[di] as usize) as u32,
         DIST_EXTRA[di] as u32,
@@ -161,7 +204,7 @@ pub fn zlib_compress(data: &[u8]) -> Vec<u8> {
             }
             i += best;
         } else {
-            put_symbol(&mut bits, data[i] as u32);
+            put_symbol(&mut bits, data[i] as usize);
             i += 1;
         }
     }
@@ -231,6 +274,14 @@ mod tests {
             ours.len(),
             theirs.len()
         );
+    }
+
+    #[test]
+    fn distance_index_matches_the_table() {
+        for dist in 1..=MAX_DISTANCE {
+            let expected = DIST_BASE.partition_point(|&b| b as usize <= dist) - 1;
+            assert_eq!(distance_index(dist), expected, "{dist}");
+        }
     }
 
     #[test]

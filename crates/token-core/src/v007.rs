@@ -152,7 +152,7 @@ impl AccessToken2 {
         let content = self.content(app_certificate)?;
         let mut out = String::with_capacity(VERSION.len() + content.len() * 4 / 3 + 8);
         out.push_str(VERSION);
-        out.push_str(&codec::base64_encode(&codec::deflate(&content)));
+        codec::base64_encode_into(&codec::deflate(&content), &mut out);
         Ok(out)
     }
 }

@@ -148,6 +148,13 @@ proptest! {
     }
 
     #[test]
+    fn deflate_round_trips_through_an_independent_inflater(
+        bytes in proptest::collection::vec(prop_oneof![any::<u8>(), 0u8..4], 0..3000)
+    ) {
+        prop_assert_eq!(codec::inflate(&codec::deflate(&bytes)).unwrap(), bytes);
+    }
+
+    #[test]
     fn parsers_never_panic_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         // Wrapped so the inner parsers (not only base64/zlib) see the bytes.
         let _ = v007::parse(&format!("007{}", codec::base64_encode(&codec::deflate(&bytes))));
