@@ -1,0 +1,140 @@
+//! Reading C arguments and writing results: the one NULL check, the one UTF-8
+//! check, and the one way a string leaves the library.
+
+use std::ffi::{c_char, CStr, CString};
+
+use crate::error::{FfiError, FfiResult};
+
+/// Borrows a NUL-terminated UTF-8 argument; NULL and invalid UTF-8 are errors
+/// that name `field`.
+///
+/// # Safety
+/// `ptr` is NULL or points to a NUL-terminated string that outlives `'a`.
+pub(crate) unsafe fn str_arg<'a>(ptr: *const c_char, field: &str) -> FfiResult<&'a str> {
+    if ptr.is_null() {
+        return Err(FfiError::null(field));
+    }
+    // SAFETY: non-NULL and NUL-terminated, as the caller promises.
+    let bytes = unsafe { CStr::from_ptr(ptr) }.to_bytes();
+    std::str::from_utf8(bytes).map_err(|e| FfiError::utf8(field, e.valid_up_to()))
+}
+
+/// Borrows `len` elements at `ptr`. NULL is accepted only when `len` is 0.
+///
+/// # Safety
+/// When `len > 0`, `ptr` is NULL or points to `len` initialized elements that
+/// outlive `'a`.
+pub(crate) unsafe fn slice_arg<'a, T>(
+    ptr: *const T,
+    len: usize,
+    field: &str,
+) -> FfiResult<&'a [T]> {
+    if len == 0 {
+        return Ok(&[]);
+    }
+    if ptr.is_null() {
+        return Err(FfiError::new(
+            crate::error::AgoraTokenStatus::NullPointer,
+            format!("{field}: must not be NULL when its count is {len}"),
+        ));
+    }
+    // SAFETY: non-NULL, `len` elements, as the caller promises.
+    Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// Checks an out-parameter and sets it to NULL, so it holds NULL whenever the
+/// function fails.
+///
+/// # Safety
+/// `ptr` is NULL or valid for writing one pointer.
+pub(crate) unsafe fn out_arg<'a, T>(ptr: *mut *mut T, field: &str) -> FfiResult<&'a mut *mut T> {
+    if ptr.is_null() {
+        return Err(FfiError::null(field));
+    }
+    // SAFETY: non-NULL and writable, as the caller promises.
+    let out = unsafe { &mut *ptr };
+    *out = std::ptr::null_mut();
+    Ok(out)
+}
+
+/// Like [`out_arg`] for an optional out-parameter: NULL means "not wanted".
+///
+/// # Safety
+/// As [`out_arg`].
+pub(crate) unsafe fn optional_out<'a, T>(ptr: *mut *mut T) -> Option<&'a mut *mut T> {
+    // SAFETY: forwarded.
+    unsafe { out_arg(ptr, "") }.ok()
+}
+
+/// A string owned by the caller, to be freed with `agora_token_string_free`.
+/// Interior NUL bytes (impossible in tokens and JSON, possible in an echoed
+/// input) are dropped so the string is never cut short.
+pub(crate) fn into_c_string(s: &str) -> *mut c_char {
+    let c = CString::new(s)
+        .unwrap_or_else(|_| CString::new(s.replace('\0', "")).expect("every NUL byte was removed"));
+    c.into_raw()
+}
+
+/// Hands `s` to the caller through `out`.
+pub(crate) fn write_string(out: &mut *mut c_char, s: &str) -> FfiResult {
+    *out = into_c_string(s);
+    Ok(())
+}
+
+/// Takes back and frees a string made by [`into_c_string`].
+///
+/// # Safety
+/// `ptr` is NULL or came from [`into_c_string`] and was not freed yet.
+pub(crate) unsafe fn take_c_string(ptr: *mut c_char) -> Option<String> {
+    if ptr.is_null() {
+        return None;
+    }
+    // SAFETY: made by CString::into_raw, freed once.
+    let c = unsafe { CString::from_raw(ptr) };
+    Some(c.to_string_lossy().into_owned())
+}
+
+/// Frees a string returned by any function of this library (a token, a JSON
+/// document, a hex string or an error message). NULL is a no-op. Freeing the
+/// same string twice, or a string not returned by this library, is undefined
+/// behavior.
+///
+/// # Safety
+/// `s` is NULL or a string returned by this library and not freed yet.
+#[no_mangle]
+pub unsafe extern "C" fn agora_token_string_free(s: *mut c_char) {
+    // A free cannot fail; catch a panic anyway so none crosses the boundary.
+    let _ = std::panic::catch_unwind(|| {
+        // SAFETY: the caller's promise above.
+        drop(unsafe { take_c_string(s) });
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn str_arg_reports_null_and_utf8_without_echoing() {
+        // SAFETY: NULL and a valid C string literal.
+        unsafe {
+            let e = str_arg(std::ptr::null(), "channel_name").unwrap_err();
+            assert_eq!(e.message, "channel_name: must not be NULL");
+            let e = str_arg(c"ab\xffcd".as_ptr(), "app_certificate").unwrap_err();
+            assert_eq!(
+                e.message,
+                "app_certificate: must be valid UTF-8 (invalid byte at offset 2)"
+            );
+            assert_eq!(str_arg(c"ok".as_ptr(), "x").unwrap(), "ok");
+        }
+    }
+
+    #[test]
+    fn strings_round_trip_and_nul_is_dropped() {
+        let p = into_c_string("a\0b");
+        // SAFETY: just made, freed once.
+        assert_eq!(unsafe { take_c_string(p) }.as_deref(), Some("ab"));
+        // SAFETY: NULL is a no-op.
+        unsafe { agora_token_string_free(std::ptr::null_mut()) };
+    }
+}
