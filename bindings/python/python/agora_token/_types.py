@@ -1,0 +1,601 @@
+"""Typed values of the Pythonic API: enums, services, parsed tokens.
+
+Parsed tokens are frozen dataclasses built from the JSON form of a parsed
+token that the extension returns (token-core's ``json`` module, the same form
+the CLI and the C library print). Times are given twice: as the raw integers
+carried by the token, and as timezone-aware UTC ``datetime`` values.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, Iterable, Mapping, NamedTuple, Optional, Tuple, Union
+
+__all__ = [
+    "ServiceType",
+    "Role",
+    "Role006",
+    "RtcPrivilege",
+    "RtmPrivilege",
+    "StreamingPrivilege",
+    "FpaPrivilege",
+    "ChatPrivilege",
+    "FcdnPrivilege",
+    "ApaasPrivilege",
+    "Rtm2Privilege",
+    "Privilege006",
+    "Rtm2ResourceType",
+    "Rtm2PermissionType",
+    "Rtm2Permission",
+    "Privilege",
+    "Service",
+    "RtcService",
+    "RtmService",
+    "StreamingService",
+    "FpaService",
+    "ChatService",
+    "FcdnService",
+    "ApaasService",
+    "Rtm2Service",
+    "ConvoAIService",
+    "SttService",
+    "Token",
+    "Token006",
+    "PrivilegesArg",
+]
+
+
+class ServiceType(enum.IntEnum):
+    """The service type numbers of an AccessToken2 ("007")."""
+
+    RTC = 1
+    """Real-time communication (video and voice channels)."""
+    RTM = 2
+    """Signaling / real-time messaging login."""
+    STREAMING = 3
+    """Media streaming."""
+    FPA = 4
+    """Full-path acceleration."""
+    CHAT = 5
+    """Agora Chat."""
+    FCDN = 6
+    """Fusion CDN."""
+    APAAS = 7
+    """Flexible Classroom (APaaS / Education)."""
+    RTM2 = 8
+    """RTM 2.x with resource permissions."""
+    CONVOAI = 9
+    """Conversational AI engine."""
+    STT = 10
+    """Speech-to-text."""
+
+
+class Role(enum.IntEnum):
+    """The RTC role of a 007 token."""
+
+    PUBLISHER = 1
+    """May join and publish audio, video and data streams (recommended)."""
+    SUBSCRIBER = 2
+    """May join only; publishing needs co-host authentication enabled."""
+
+
+class Role006(enum.IntEnum):
+    """The RTC role of a 006 token."""
+
+    ATTENDEE = 0
+    """Deprecated; the same privileges as PUBLISHER."""
+    PUBLISHER = 1
+    """Join and publish."""
+    SUBSCRIBER = 2
+    """Join only."""
+    ADMIN = 101
+    """Deprecated; the same privileges as PUBLISHER."""
+
+
+class RtcPrivilege(enum.IntEnum):
+    """Privileges of the RTC service."""
+
+    JOIN_CHANNEL = 1
+    PUBLISH_AUDIO_STREAM = 2
+    PUBLISH_VIDEO_STREAM = 3
+    PUBLISH_DATA_STREAM = 4
+
+
+class RtmPrivilege(enum.IntEnum):
+    """Privileges of the RTM service."""
+
+    LOGIN = 1
+
+
+class StreamingPrivilege(enum.IntEnum):
+    """Privileges of the Streaming service."""
+
+    PUBLISH_MIX_STREAM = 1
+    PUBLISH_RAW_STREAM = 2
+
+
+class FpaPrivilege(enum.IntEnum):
+    """Privileges of the FPA service."""
+
+    LOGIN = 1
+
+
+class ChatPrivilege(enum.IntEnum):
+    """Privileges of the Chat service."""
+
+    USER = 1
+    APP = 2
+
+
+class FcdnPrivilege(enum.IntEnum):
+    """Privileges of the FCDN service."""
+
+    PUBLISH = 1
+    PLAY = 2
+
+
+class ApaasPrivilege(enum.IntEnum):
+    """Privileges of the APaaS service."""
+
+    ROOM_USER = 1
+    USER = 2
+    APP = 3
+
+
+class Rtm2Privilege(enum.IntEnum):
+    """Privileges of the RTM2 service."""
+
+    LOGIN = 1
+
+
+class Privilege006(enum.IntEnum):
+    """Privileges of a 006 token."""
+
+    JOIN_CHANNEL = 1
+    PUBLISH_AUDIO_STREAM = 2
+    PUBLISH_VIDEO_STREAM = 3
+    PUBLISH_DATA_STREAM = 4
+    RTM_LOGIN = 1000
+
+
+class Rtm2ResourceType(enum.IntEnum):
+    """Resource types of RTM2 permissions."""
+
+    MESSAGE_CHANNELS = 0
+    STREAM_CHANNELS = 1
+    GROUP_CHANNELS = 2
+    SERVER_GROUPS = 3
+    USERS = 4
+
+
+class Rtm2PermissionType(enum.IntEnum):
+    """Permission types of RTM2 permissions."""
+
+    READ = 0
+    WRITE = 1
+
+
+class Rtm2Permission(NamedTuple):
+    """One RTM2 permission: the resources of one resource type that the user
+    may read or write."""
+
+    resource_type: int
+    """A `Rtm2ResourceType` (or another number for a type this version does not name)."""
+    permission_type: int
+    """A `Rtm2PermissionType` (or another number)."""
+    resources: Tuple[str, ...]
+    """Resource names, in the order given."""
+
+
+def _utc(ts: int) -> datetime:
+    return datetime.fromtimestamp(ts, tz=timezone.utc)
+
+
+@dataclass(frozen=True)
+class Privilege:
+    """One privilege of a service.
+
+    For a 007 token `expire` is in seconds after the token's issue time, ``0``
+    meaning the privilege has no limit of its own; for a 006 token it is an
+    absolute Unix time, ``0`` meaning never. `expires_at` is that moment as
+    an aware UTC datetime (None for ``0``); it and `name` are filled in by
+    `parse`.
+    """
+
+    id: int
+    """The privilege id (see the ``*Privilege`` enums)."""
+    expire: int
+    """The raw expire value carried by the token."""
+    name: Optional[str] = None
+    """The privilege's name (``"join_channel"``, ...), if known."""
+    expires_at: Optional[datetime] = None
+    """When the privilege expires (UTC), None when it has no limit of its own."""
+
+
+PrivilegesArg = Union[Mapping[Any, int], Iterable[Union[Privilege, Tuple[int, int]]]]
+"""Privileges as given to a service: ``{id: expire}``, or `Privilege` objects
+or ``(id, expire)`` pairs."""
+
+
+def _privileges(value: Any) -> Tuple[Privilege, ...]:
+    items: Iterable[Any] = value.items() if isinstance(value, Mapping) else value
+    out = []
+    for item in items:
+        if isinstance(item, Privilege):
+            out.append(item)
+        elif isinstance(item, tuple) and len(item) == 2:
+            out.append(Privilege(int(item[0]), item[1]))
+        else:
+            raise TypeError(
+                "privileges: expected a mapping {id: expire}, Privilege objects or (id, expire) pairs, "
+                "got an item of type %s" % type(item).__name__
+            )
+    return tuple(sorted(out, key=lambda p: p.id))
+
+
+class Service:
+    """Base class of the ten 007 services. Each subclass is a frozen
+    dataclass with the service's own fields and ``privileges`` (given as
+    ``{id: expire}``, `Privilege` objects or ``(id, expire)`` pairs; stored as
+    a tuple of `Privilege` sorted by id)."""
+
+    service_type: ClassVar[ServiceType]
+    """This service's type number."""
+    privileges: Tuple[Privilege, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "privileges", _privileges(self.privileges))
+
+    def privilege(self, id: int) -> Optional[Privilege]:
+        """The privilege with this id, if the service has it."""
+        for p in self.privileges:
+            if p.id == id:
+                return p
+        return None
+
+    def _fields(self) -> Tuple[Any, ...]:
+        return ()
+
+    def _raw(self) -> Tuple[int, Tuple[Tuple[int, int], ...], Tuple[Any, ...]]:
+        # The shape the extension reads (bindings/python/src/services.rs).
+        return (int(self.service_type), tuple((p.id, p.expire) for p in self.privileges), self._fields())
+
+
+@dataclass(frozen=True)
+class RtcService(Service):
+    """RTC: join a channel (`RtcPrivilege`)."""
+
+    service_type: ClassVar[ServiceType] = ServiceType.RTC
+    channel_name: str = ""
+    """The channel name."""
+    uid: str = ""
+    """The uid as decimal text, or the user account; empty for any user."""
+    privileges: Tuple[Privilege, ...] = ()
+
+    if TYPE_CHECKING:  # the generated __init__ also takes the looser forms
+
+        def __init__(self, channel_name: str = "", uid: str = "", privileges: PrivilegesArg = ()) -> None: ...
+
+    def _fields(self) -> Tuple[Any, ...]:
+        return (self.channel_name, self.uid)
+
+
+@dataclass(frozen=True)
+class RtmService(Service):
+    """RTM: log in to Signaling / RTM (`RtmPrivilege`)."""
+
+    service_type: ClassVar[ServiceType] = ServiceType.RTM
+    user_id: str = ""
+    """The RTM user ID."""
+    privileges: Tuple[Privilege, ...] = ()
+
+    if TYPE_CHECKING:  # the generated __init__ also takes the looser forms
+
+        def __init__(self, user_id: str = "", privileges: PrivilegesArg = ()) -> None: ...
+
+    def _fields(self) -> Tuple[Any, ...]:
+        return (self.user_id,)
+
+
+@dataclass(frozen=True)
+class StreamingService(Service):
+    """Media streaming (`StreamingPrivilege`)."""
+
+    service_type: ClassVar[ServiceType] = ServiceType.STREAMING
+    channel_name: str = ""
+    """The channel name."""
+    account: str = ""
+    """The uid as text or the account; empty for any."""
+    privileges: Tuple[Privilege, ...] = ()
+
+    if TYPE_CHECKING:  # the generated __init__ also takes the looser forms
+
+        def __init__(self, channel_name: str = "", account: str = "", privileges: PrivilegesArg = ()) -> None: ...
+
+    def _fields(self) -> Tuple[Any, ...]:
+        return (self.channel_name, self.account)
+
+
+@dataclass(frozen=True)
+class FpaService(Service):
+    """Full-path acceleration (`FpaPrivilege`)."""
+
+    service_type: ClassVar[ServiceType] = ServiceType.FPA
+    privileges: Tuple[Privilege, ...] = ()
+
+    if TYPE_CHECKING:  # the generated __init__ also takes the looser forms
+
+        def __init__(self, privileges: PrivilegesArg = ()) -> None: ...
+
+
+@dataclass(frozen=True)
+class ChatService(Service):
+    """Agora Chat (`ChatPrivilege`)."""
+
+    service_type: ClassVar[ServiceType] = ServiceType.CHAT
+    user_id: str = ""
+    """The Chat user ID; empty for an app token."""
+    privileges: Tuple[Privilege, ...] = ()
+
+    if TYPE_CHECKING:  # the generated __init__ also takes the looser forms
+
+        def __init__(self, user_id: str = "", privileges: PrivilegesArg = ()) -> None: ...
+
+    def _fields(self) -> Tuple[Any, ...]:
+        return (self.user_id,)
+
+
+@dataclass(frozen=True)
+class FcdnService(Service):
+    """Fusion CDN (`FcdnPrivilege`)."""
+
+    service_type: ClassVar[ServiceType] = ServiceType.FCDN
+    channel_name: str = ""
+    """The channel name."""
+    account: str = ""
+    """The uid as text or the account; empty for any."""
+    privileges: Tuple[Privilege, ...] = ()
+
+    if TYPE_CHECKING:  # the generated __init__ also takes the looser forms
+
+        def __init__(self, channel_name: str = "", account: str = "", privileges: PrivilegesArg = ()) -> None: ...
+
+    def _fields(self) -> Tuple[Any, ...]:
+        return (self.channel_name, self.account)
+
+
+@dataclass(frozen=True)
+class ApaasService(Service):
+    """Flexible Classroom / APaaS (`ApaasPrivilege`)."""
+
+    service_type: ClassVar[ServiceType] = ServiceType.APAAS
+    room_uuid: str = ""
+    """The room UUID (empty for user and app tokens)."""
+    user_uuid: str = ""
+    """The user UUID (empty for app tokens)."""
+    role: int = -1
+    """The role in the room; -1 when there is none."""
+    privileges: Tuple[Privilege, ...] = ()
+
+    if TYPE_CHECKING:  # the generated __init__ also takes the looser forms
+
+        def __init__(self, room_uuid: str = "", user_uuid: str = "", role: int = -1, privileges: PrivilegesArg = ()) -> None: ...
+
+    def _fields(self) -> Tuple[Any, ...]:
+        return (self.room_uuid, self.user_uuid, self.role)
+
+
+@dataclass(frozen=True)
+class Rtm2Service(Service):
+    """RTM 2.x with resource permissions (`Rtm2Privilege`)."""
+
+    service_type: ClassVar[ServiceType] = ServiceType.RTM2
+    user_id: str = ""
+    """The RTM user ID."""
+    permissions: Tuple[Rtm2Permission, ...] = ()
+    """The resource permissions, in packing order once parsed."""
+    privileges: Tuple[Privilege, ...] = ()
+
+    if TYPE_CHECKING:  # the generated __init__ also takes the looser forms
+
+        def __init__(
+            self,
+            user_id: str = "",
+            permissions: Iterable[Tuple[int, int, Iterable[str]]] = (),
+            privileges: PrivilegesArg = (),
+        ) -> None: ...
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        object.__setattr__(
+            self, "permissions", tuple(Rtm2Permission(r, p, tuple(res)) for r, p, res in self.permissions)
+        )
+
+    def _fields(self) -> Tuple[Any, ...]:
+        return (self.user_id, self.permissions)
+
+
+@dataclass(frozen=True)
+class ConvoAIService(Service):
+    """Conversational AI engine (no fields; the official builder sets no privilege)."""
+
+    service_type: ClassVar[ServiceType] = ServiceType.CONVOAI
+    privileges: Tuple[Privilege, ...] = ()
+
+    if TYPE_CHECKING:  # the generated __init__ also takes the looser forms
+
+        def __init__(self, privileges: PrivilegesArg = ()) -> None: ...
+
+
+@dataclass(frozen=True)
+class SttService(Service):
+    """Speech-to-text (no fields; the official builder sets no privilege)."""
+
+    service_type: ClassVar[ServiceType] = ServiceType.STT
+    privileges: Tuple[Privilege, ...] = ()
+
+    if TYPE_CHECKING:  # the generated __init__ also takes the looser forms
+
+        def __init__(self, privileges: PrivilegesArg = ()) -> None: ...
+
+
+_SERVICE_CLASSES: Dict[int, Any] = {
+    cls.service_type: cls
+    for cls in (
+        RtcService,
+        RtmService,
+        StreamingService,
+        FpaService,
+        ChatService,
+        FcdnService,
+        ApaasService,
+        Rtm2Service,
+        ConvoAIService,
+        SttService,
+    )
+}
+
+
+@dataclass(frozen=True)
+class Token:
+    """A parsed AccessToken2 ("007").
+
+    `issue_ts` and `expire` are the raw values (Unix seconds, and seconds
+    after issue); `issued_at` and `expires_at` the same as aware UTC
+    datetimes.
+    """
+
+    version: ClassVar[str] = "007"
+    app_id: str
+    """The app ID."""
+    issue_ts: int
+    """Issue time, Unix seconds."""
+    expire: int
+    """Token lifetime in seconds after `issue_ts` (0: no limit)."""
+    salt: int
+    """The random salt."""
+    services: Tuple[Service, ...]
+    """The services, in token (type) order."""
+    unknown_service_type: Optional[int] = None
+    """A service type this version does not know, if the token has one; the
+    services after it could not be read (the signature still covers them)."""
+
+    @property
+    def issued_at(self) -> datetime:
+        """The issue time as an aware UTC datetime."""
+        return _utc(self.issue_ts)
+
+    @property
+    def expires_at(self) -> Optional[datetime]:
+        """When the token expires (UTC), or None for an expire of 0."""
+        # TODO(core): take the token's and each privilege's expiry from
+        # token-core's JSON form (AccessToken2::expiry) instead of adding here.
+        return _utc(self.issue_ts + self.expire) if self.expire else None
+
+    def service(self, service_type: int) -> Optional[Service]:
+        """The first service of this type, if any."""
+        for s in self.services:
+            if s.service_type == service_type:
+                return s
+        return None
+
+
+@dataclass(frozen=True)
+class Token006:
+    """A parsed AccessToken ("006").
+
+    A 006 token carries only the CRC32 of its channel name and uid; `verify`
+    needs them. `ts` and each privilege's `expire` are absolute Unix times.
+    """
+
+    version: ClassVar[str] = "006"
+    app_id: str
+    """The app ID."""
+    salt: int
+    """The random salt."""
+    ts: int
+    """When the token expires, Unix seconds."""
+    crc_channel_name: int
+    """CRC32 of the channel name (for RTM tokens, the user account)."""
+    crc_uid: int
+    """CRC32 of the uid text."""
+    privileges: Tuple[Privilege, ...]
+    """Privileges (see `Privilege006`) with absolute expiry times."""
+
+    @property
+    def expires_at(self) -> Optional[datetime]:
+        """When the token expires (UTC), or None for 0."""
+        return _utc(self.ts) if self.ts else None
+
+    def privilege(self, id: int) -> Optional[Privilege]:
+        """The privilege with this id, if the token has it."""
+        for p in self.privileges:
+            if p.id == id:
+                return p
+        return None
+
+
+def _enum_or_int(enum_cls: Any, value: Any) -> int:
+    # The JSON form names known RTM2 types and gives others as numbers.
+    if isinstance(value, str):
+        return enum_cls[value.upper()]  # type: ignore[no-any-return]
+    return int(value)
+
+
+def _privileges_from_json(d: Dict[str, Any], absolute_base: Optional[int]) -> Tuple[Privilege, ...]:
+    names = d.get("privilege_names", {})
+    out = []
+    for key, expire in d["privileges"].items():
+        if absolute_base is None:  # 006: the value is the expiry time itself
+            at = _utc(expire) if expire else None
+        else:
+            at = _utc(absolute_base + expire) if expire else None
+        out.append(Privilege(int(key), expire, names.get(key), at))
+    return tuple(sorted(out, key=lambda p: p.id))
+
+
+def _service_from_json(d: Dict[str, Any], issue_ts: int) -> Service:
+    cls = _SERVICE_CLASSES[d["type_id"]]
+    privileges = _privileges_from_json(d, issue_ts)
+    if cls is RtcService:
+        return RtcService(d["channel_name"], d["uid"], privileges)
+    if cls in (RtmService, ChatService):
+        return cls(d["user_id"], privileges)  # type: ignore[no-any-return]
+    if cls in (StreamingService, FcdnService):
+        return cls(d["channel_name"], d["account"], privileges)  # type: ignore[no-any-return]
+    if cls is ApaasService:
+        return ApaasService(d["room_uuid"], d["user_uuid"], d["role"], privileges)
+    if cls is Rtm2Service:
+        permissions = tuple(
+            Rtm2Permission(
+                _enum_or_int(Rtm2ResourceType, p["resource_type"]),
+                _enum_or_int(Rtm2PermissionType, p["permission_type"]),
+                tuple(p["resources"]),
+            )
+            for p in d["permissions"]
+        )
+        return Rtm2Service(d["user_id"], permissions, privileges)
+    return cls(privileges)  # type: ignore[no-any-return]
+
+
+def _token_from_json(d: Dict[str, Any]) -> Union[Token, Token006]:
+    if d["version"] == "006":
+        return Token006(
+            app_id=d["app_id"],
+            salt=d["salt"],
+            ts=d["ts"],
+            crc_channel_name=d["crc_channel_name"],
+            crc_uid=d["crc_uid"],
+            privileges=_privileges_from_json(d, None),
+        )
+    issue_ts = d["issue_ts"]
+    return Token(
+        app_id=d["app_id"],
+        issue_ts=issue_ts,
+        expire=d["expire"],
+        salt=d["salt"],
+        services=tuple(_service_from_json(s, issue_ts) for s in d["services"]),
+        unknown_service_type=d["unknown_service_type"],
+    )
