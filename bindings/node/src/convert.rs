@@ -1,0 +1,355 @@
+//! JavaScript arguments to Rust values.
+//!
+//! Each function takes the argument's name as JavaScript callers know it, so
+//! that both kinds of failure name it: a value of the wrong type throws a
+//! `TypeError`, a value of the right type that no token can hold (a negative
+//! expire, a uid above 2^32 - 1) throws an `invalid_input` error.
+//!
+//! Types follow the official `agora-token` declarations: strings for IDs and
+//! names, numbers for roles and expires, and a number or a string wherever a
+//! user is meant. A number there is a uid: `0` becomes the empty string (any
+//! user), any other the decimal text, as the official RTC service does.
+
+use napi::{Env, JsNumber, JsObject, JsString, JsUnknown, Result, ValueType};
+use token_core::builder::rtc::{PrivilegeExpires, Role, RtcRtmParams};
+use token_core::builder::User;
+use token_core::service::Rtm2Permissions;
+use token_core::v007::AccessToken2;
+
+use crate::error;
+
+/// A user argument: a uid (number) or an account (string).
+pub(crate) enum UserArg {
+    Uid(u32),
+    Account(String),
+}
+
+impl UserArg {
+    pub(crate) fn user(&self) -> User<'_> {
+        match self {
+            UserArg::Uid(uid) => User::Uid(*uid),
+            UserArg::Account(account) => User::Account(account),
+        }
+    }
+
+    /// The text packed into the token (`""` for uid 0).
+    pub(crate) fn account(&self) -> String {
+        self.user().account()
+    }
+}
+
+/// The owned arguments of the RTC + RTM builders (`buildTokenWithRtm2`,
+/// ConvoAI, STT), in the official order.
+pub(crate) struct RtcRtmArgs {
+    pub(crate) channel_name: String,
+    pub(crate) rtc_user: UserArg,
+    pub(crate) rtc_role: Role,
+    pub(crate) rtc_token_expire: u32,
+    pub(crate) privileges: PrivilegeExpires,
+    pub(crate) rtm_user_id: String,
+    pub(crate) rtm_token_expire: u32,
+}
+
+impl RtcRtmArgs {
+    pub(crate) fn params(&self) -> RtcRtmParams<'_> {
+        RtcRtmParams {
+            channel_name: &self.channel_name,
+            rtc_user: self.rtc_user.user(),
+            rtc_role: self.rtc_role,
+            rtc_token_expire: self.rtc_token_expire,
+            privileges: self.privileges,
+            rtm_user_id: &self.rtm_user_id,
+            rtm_token_expire: self.rtm_token_expire,
+        }
+    }
+}
+
+/// Converts the arguments of one call; holds the environment errors are
+/// created in.
+#[derive(Clone, Copy)]
+pub(crate) struct Args(pub(crate) Env);
+
+impl Args {
+    pub(crate) fn string(self, value: JsUnknown, name: &str) -> Result<String> {
+        match value.get_type()? {
+            ValueType::String => JsString::try_from(value)?.into_utf8()?.into_owned(),
+            other => Err(error::wrong_type(self.0, name, "a string", other)),
+        }
+    }
+
+    fn number(self, value: JsUnknown, name: &str, expected: &str) -> Result<f64> {
+        match value.get_type()? {
+            ValueType::Number => JsNumber::try_from(value)?.get_double(),
+            other => Err(error::wrong_type(self.0, name, expected, other)),
+        }
+    }
+
+    /// An integer number in `[min, max]`.
+    fn integer(self, value: JsUnknown, name: &str, min: f64, max: f64) -> Result<f64> {
+        let n = self.number(value, name, "a number")?;
+        if n.fract() == 0.0 && n >= min && n <= max {
+            Ok(n)
+        } else {
+            Err(error::invalid_input(
+                self.0,
+                name,
+                &format!(
+                    "must be an integer from {min} to {max} (got {})",
+                    js_number(n)
+                ),
+            ))
+        }
+    }
+
+    /// Seconds, a uid or a timestamp: an integer from 0 to 2^32 - 1.
+    pub(crate) fn u32(self, value: JsUnknown, name: &str) -> Result<u32> {
+        Ok(self.integer(value, name, 0.0, u32::MAX as f64)? as u32)
+    }
+
+    /// Like [`Args::u32`], `0` when the argument is left out (or `null`), as
+    /// the official `privilegeExpire = 0` default.
+    pub(crate) fn u32_or_zero(self, value: Option<JsUnknown>, name: &str) -> Result<u32> {
+        value.map_or(Ok(0), |v| self.u32(v, name))
+    }
+
+    pub(crate) fn u16(self, value: JsUnknown, name: &str) -> Result<u16> {
+        Ok(self.integer(value, name, 0.0, u16::MAX as f64)? as u16)
+    }
+
+    pub(crate) fn i16(self, value: JsUnknown, name: &str) -> Result<i16> {
+        Ok(self.integer(value, name, i16::MIN as f64, i16::MAX as f64)? as i16)
+    }
+
+    /// An RTC role number, read as the official builders read it
+    /// ([`Role::from_official`]: `1` publishes, anything else joins only).
+    pub(crate) fn rtc_role(self, value: JsUnknown, name: &str) -> Result<Role> {
+        Ok(Role::from_official(self.role_number(value, name)?))
+    }
+
+    /// Any integer: the official builders compare roles with `==`, so every
+    /// integer is a role (most of them meaning "join only").
+    pub(crate) fn role_number(self, value: JsUnknown, name: &str) -> Result<i64> {
+        let n = self.number(value, name, "a number")?;
+        if n.fract() == 0.0 {
+            // `as` saturates; integers beyond i64 are no role either way.
+            Ok(n as i64)
+        } else {
+            Err(error::invalid_input(
+                self.0,
+                name,
+                &format!("must be an integer role number (got {})", js_number(n)),
+            ))
+        }
+    }
+
+    /// A uid (number) or a user account (string).
+    pub(crate) fn user(self, value: JsUnknown, name: &str) -> Result<UserArg> {
+        match value.get_type()? {
+            ValueType::String => Ok(UserArg::Account(self.string(value, name)?)),
+            ValueType::Number => Ok(UserArg::Uid(self.u32(value, name)?)),
+            other => Err(error::wrong_type(
+                self.0,
+                name,
+                "a number or a string",
+                other,
+            )),
+        }
+    }
+
+    /// A user ID or account where the token packs text (RTM, Chat, APaaS):
+    /// a string, or a number read as a uid.
+    pub(crate) fn user_text(self, value: JsUnknown, name: &str) -> Result<String> {
+        Ok(self.user(value, name)?.account())
+    }
+
+    /// The four RTC privilege expires, in the official argument order.
+    pub(crate) fn privilege_expires(
+        self,
+        [join, audio, video, data]: [JsUnknown; 4],
+    ) -> Result<PrivilegeExpires> {
+        Ok(PrivilegeExpires {
+            join_channel: self.u32(join, "joinChannelPrivilegeExpire")?,
+            publish_audio_stream: self.u32(audio, "pubAudioPrivilegeExpire")?,
+            publish_video_stream: self.u32(video, "pubVideoPrivilegeExpire")?,
+            publish_data_stream: self.u32(data, "pubDataStreamPrivilegeExpire")?,
+        })
+    }
+
+    /// Builds and signs the token of `buildTokenWithRtm2`, ConvoAI or STT
+    /// (`build`) from the twelve arguments, in the official order.
+    pub(crate) fn rtc_rtm_token(
+        self,
+        [app_id, app_certificate]: [JsUnknown; 2],
+        [channel_name, rtc_account, rtc_role, rtc_token_expire]: [JsUnknown; 4],
+        privilege_expires: [JsUnknown; 4],
+        [rtm_user_id, rtm_token_expire]: [JsUnknown; 2],
+        build: fn(&str, &RtcRtmParams<'_>) -> AccessToken2,
+    ) -> Result<String> {
+        let app_id = self.string(app_id, "appId")?;
+        let app_certificate = self.string(app_certificate, "appCertificate")?;
+        let args = RtcRtmArgs {
+            channel_name: self.string(channel_name, "channelName")?,
+            rtc_user: self.user(rtc_account, "rtcAccount")?,
+            rtc_role: self.rtc_role(rtc_role, "rtcRole")?,
+            rtc_token_expire: self.u32(rtc_token_expire, "rtcTokenExpire")?,
+            privileges: self.privilege_expires(privilege_expires)?,
+            rtm_user_id: self.user_text(rtm_user_id, "rtmUserId")?,
+            rtm_token_expire: self.u32(rtm_token_expire, "rtmTokenExpire")?,
+        };
+        self.sign(build(&app_id, &args.params()), &app_certificate)
+    }
+
+    /// Builds and signs a token for one user ID (RTM, Chat user, APaaS
+    /// user) with `build`; `user_name` names the user argument in errors.
+    pub(crate) fn user_token(
+        self,
+        [app_id, app_certificate, user_id, expire]: [JsUnknown; 4],
+        user_name: &str,
+        build: fn(&str, &str, u32) -> AccessToken2,
+    ) -> Result<String> {
+        let app_id = self.string(app_id, "appId")?;
+        let app_certificate = self.string(app_certificate, "appCertificate")?;
+        let token = build(
+            &app_id,
+            &self.user_text(user_id, user_name)?,
+            self.u32(expire, "expire")?,
+        );
+        self.sign(token, &app_certificate)
+    }
+
+    /// Builds and signs an app token (Chat, APaaS) with `build`.
+    pub(crate) fn app_token(
+        self,
+        [app_id, app_certificate, expire]: [JsUnknown; 3],
+        build: fn(&str, u32) -> token_core::Result<AccessToken2>,
+    ) -> Result<String> {
+        let app_id = self.string(app_id, "appId")?;
+        let app_certificate = self.string(app_certificate, "appCertificate")?;
+        let token =
+            build(&app_id, self.u32(expire, "expire")?).map_err(|e| error::core(self.0, e))?;
+        self.sign(token, &app_certificate)
+    }
+
+    pub(crate) fn object(self, value: JsUnknown, name: &str, expected: &str) -> Result<JsObject> {
+        match value.get_type()? {
+            ValueType::Object => JsObject::try_from(value),
+            other => Err(error::wrong_type(self.0, name, expected, other)),
+        }
+    }
+
+    /// An array of strings (RTM 2 resources).
+    pub(crate) fn strings(self, value: JsUnknown, name: &str) -> Result<Vec<String>> {
+        let array = self.object(value, name, "an array of strings")?;
+        if !array.is_array()? {
+            return Err(error::wrong_type(
+                self.0,
+                name,
+                "an array of strings",
+                ValueType::Object,
+            ));
+        }
+        let len = array.get_array_length_unchecked()?;
+        (0..len)
+            .map(|i| self.string(array.get_element(i)?, &format!("{name}[{i}]")))
+            .collect()
+    }
+
+    /// RTM 2 permissions: anything with the `details` map of the official
+    /// `Rtm2Permissions` (this package's class, or the official one), or
+    /// nothing (`null`/`undefined`: no permission, as the official builder).
+    pub(crate) fn permissions(self, value: Option<JsUnknown>) -> Result<Rtm2Permissions> {
+        let mut out = Rtm2Permissions::default();
+        let Some(value) = value else {
+            return Ok(out);
+        };
+        let holder = self.object(value, "permissions", "an Rtm2Permissions")?;
+        let details = self.object(
+            holder.get_named_property("details")?,
+            "permissions.details",
+            "an object",
+        )?;
+        for (resource_key, resource_type) in self.numeric_keys(&details, "permissions.details")? {
+            let name = format!("permissions.details[{resource_key}]");
+            let by_permission = self.object(
+                details.get_named_property(&resource_key)?,
+                &name,
+                "an object",
+            )?;
+            for (permission_key, permission_type) in self.numeric_keys(&by_permission, &name)? {
+                let name = format!("{name}[{permission_key}]");
+                let resources =
+                    self.strings(by_permission.get_named_property(&permission_key)?, &name)?;
+                out.add(resource_type, permission_type, resources);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Own enumerable keys of `obj`, each with its value as a `u16`.
+    fn numeric_keys(self, obj: &JsObject, name: &str) -> Result<Vec<(String, u16)>> {
+        let keys = obj.get_property_names()?;
+        let len = keys.get_array_length_unchecked()?;
+        let mut out = Vec::with_capacity(len as usize);
+        for i in 0..len {
+            let key = self.string(keys.get_element(i)?, name)?;
+            let Ok(n) = key.parse::<u16>() else {
+                return Err(error::invalid_input(
+                    self.0,
+                    name,
+                    &format!("key {key:?} is not a type number from 0 to 65535"),
+                ));
+            };
+            out.push((key, n));
+        }
+        Ok(out)
+    }
+
+    /// Signs `token`; the app ID and certificate checks happen here.
+    pub(crate) fn sign(self, token: AccessToken2, app_certificate: &str) -> Result<String> {
+        token
+            .build(app_certificate)
+            .map_err(|e| error::core(self.0, e))
+    }
+}
+
+/// A number as JavaScript prints it, for messages.
+fn js_number(n: f64) -> String {
+    if n.is_nan() {
+        "NaN".into()
+    } else if n.is_infinite() {
+        if n > 0.0 { "Infinity" } else { "-Infinity" }.into()
+    } else {
+        n.to_string()
+    }
+}
+
+/// Token-core's JSON form of a parsed token as a plain JS object, keys in
+/// camelCase (`app_id` -> `appId`).
+pub(crate) fn json_to_js(env: Env, value: &serde_json::Value) -> Result<JsUnknown> {
+    use serde_json::Value;
+    Ok(match value {
+        Value::Null => env.get_null()?.into_unknown(),
+        Value::Bool(b) => env.get_boolean(*b)?.into_unknown(),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => env.create_int64(i)?.into_unknown(),
+            None => env
+                .create_double(n.as_f64().unwrap_or(f64::NAN))?
+                .into_unknown(),
+        },
+        Value::String(s) => env.create_string(s)?.into_unknown(),
+        Value::Array(items) => {
+            let mut array = env.create_array_with_length(items.len())?;
+            for (i, item) in items.iter().enumerate() {
+                array.set_element(i as u32, json_to_js(env, item)?)?;
+            }
+            array.into_unknown()
+        }
+        Value::Object(map) => {
+            let mut obj = env.create_object()?;
+            for (key, item) in map {
+                obj.set_named_property(&error::camel_case(key), json_to_js(env, item)?)?;
+            }
+            obj.into_unknown()
+        }
+    })
+}
