@@ -165,6 +165,11 @@ Examples:
   APP_CERTIFICATE=5CFd... agora-token verify 006970CA... --channel demo --uid 42
   agora-token verify TOKEN --now 1700000000   # as if it were that time")]
     Verify(VerifyArgs),
+    /// Run the token server: the official and community token-service
+    /// endpoints plus a native API, with authentication, limits and metrics
+    /// (crate agora-token-server). `serve --demo` tries it with throw-away
+    /// credentials.
+    Serve(Box<agora_token_server::cli::ServeArgs>),
 }
 
 /// App ID and certificate of a build command.
@@ -596,6 +601,7 @@ fn run(cli: Cli) -> Outcome<String> {
         Command::Stt(a) => build::rtc_rtm(&a, build::RtcRtm::Stt),
         Command::Inspect(a) => inspect::run(&read_token(&a.token)?, a.json),
         Command::Verify(a) => verify::run(&a),
+        Command::Serve(a) => agora_token_server::cli::run(*a),
     }
 }
 

@@ -1,0 +1,648 @@
+//! The native API, `/v1`: every token kind of token-core with input checks,
+//! plus inspect and verify. Described by `/openapi.json`.
+//!
+//! - `POST /v1/tokens` `{"kind": "rtc"|"rtm"|"chat"|"fpa"|"apaas"|"education"|"convoai"|"stt", ...}`
+//!   → `{"token", "kind", "app_id", "issue_ts", "expire", "expires_at"}`
+//! - `POST /v1/tokens/inspect` `{"token"}` → `{"token_info": <token-core JSON form>}`
+//! - `POST /v1/tokens/verify` `{"token", "channel_name"?, "uid"?, "account"?}`
+//!   → `{"valid", "reason"?, "message"?, "expired"?, "expires_at"?, "token_info"?}`
+//!
+//! Errors: `{"error": {"code": <reason>, "message": ...}}` with the status of
+//! the reason (400, 401, 403, 408, 413, 415, 429).
+
+use axum::body::Bytes;
+use axum::extract::{Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::response::Response;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use token_core::builder::rtc::{PrivilegeExpires, Role, RtcRtmParams};
+use token_core::builder::{apaas, chat, convoai, fpa, rtc, rtm, stt, User};
+use token_core::service::Rtm2Permissions;
+use token_core::v007::AccessToken2;
+use token_core::{AnyToken, ErrorKind};
+
+use crate::auth::{Caller, Grant, Kind, RoleName};
+use crate::state::{json_response, note, unix_now, Reason, Rejection, SharedState};
+
+/// The native error body.
+pub fn error_body(rej: &Rejection) -> Value {
+    json!({"error": {"code": rej.reason.as_str(), "message": rej.message}})
+}
+
+fn respond(state: &SharedState, result: Result<Response, Rejection>) -> Response {
+    match result {
+        Ok(r) => r,
+        Err(rej) => rej.finish(state, json_response(rej.status(), &error_body(&rej))),
+    }
+}
+
+/// The body must be JSON (`application/json` or `+json`, any parameters).
+fn check_json(parts: &Parts) -> Result<(), Rejection> {
+    let ok = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            let mime = v
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            mime == "application/json"
+                || (mime.starts_with("application/") && mime.ends_with("+json"))
+        })
+        .unwrap_or(false);
+    if ok {
+        Ok(())
+    } else {
+        Err(Rejection::new(
+            Reason::UnsupportedMediaType,
+            "the request body must be JSON (Content-Type: application/json)",
+        ))
+    }
+}
+
+/// Deserializes with the path of the offending field in the message
+/// (`uid: invalid value: integer `-1`, expected u32`).
+fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Rejection> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if path == "." {
+            Rejection::bad_request(format!("invalid request: {inner}"))
+        } else {
+            Rejection::bad_request(format!("invalid request: {path}: {inner}"))
+        }
+    })
+}
+
+async fn read_json<T: FromJson>(
+    state: &SharedState,
+    request: Request,
+) -> Result<(Caller, T), Rejection> {
+    let (parts, body) = request.into_parts();
+    let caller = state.admit(&parts)?;
+    check_json(&parts)?;
+    let bytes: Bytes = state.read_body(&parts, body).await?;
+    let value: Value = serde_json::from_slice(&bytes)
+        .map_err(|e| Rejection::bad_request(format!("invalid JSON: {e}")))?;
+    if !value.is_object() {
+        return Err(Rejection::bad_request(
+            "invalid request: the body must be a JSON object",
+        ));
+    }
+    if let Some(path) = find_null(&value, String::new()) {
+        return Err(Rejection::bad_request(format!(
+            "invalid request: {path}: null is not allowed (leave the field out instead)"
+        )));
+    }
+    Ok((caller, T::from_json(value)?))
+}
+
+/// The path of the first `null` in a value. The native API has no nullable
+/// field: an absent field and `null` must not mean two things.
+fn find_null(value: &Value, path: String) -> Option<String> {
+    match value {
+        Value::Null => Some(if path.is_empty() { ".".into() } else { path }),
+        Value::Object(m) => m.iter().find_map(|(k, v)| {
+            let p = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            find_null(v, p)
+        }),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| find_null(v, format!("{path}[{i}]"))),
+        _ => None,
+    }
+}
+
+/// A request body type of the native API.
+trait FromJson: Sized {
+    fn from_json(value: Value) -> Result<Self, Rejection>;
+}
+
+impl<T: DeserializeOwned> FromJson for Plain<T> {
+    fn from_json(value: Value) -> Result<Self, Rejection> {
+        from_value(value).map(Plain)
+    }
+}
+
+/// A body deserialized as is.
+struct Plain<T>(T);
+
+impl FromJson for TokenRequest {
+    /// `kind` picks the shape; the other fields must fit it exactly.
+    fn from_json(value: Value) -> Result<Self, Rejection> {
+        let Value::Object(mut fields) = value else {
+            return Err(Rejection::bad_request(
+                "invalid request: the body must be a JSON object",
+            ));
+        };
+        let kind = match fields.remove("kind") {
+            Some(Value::String(k)) => k,
+            Some(_) => {
+                return Err(Rejection::bad_request(
+                    "invalid request: kind: must be a string",
+                ))
+            }
+            None => {
+                return Err(Rejection::bad_request(
+                    "invalid request: missing field `kind`",
+                ))
+            }
+        };
+        let rest = Value::Object(fields);
+        Ok(match kind.as_str() {
+            "rtc" => TokenRequest::Rtc(from_value(rest)?),
+            "rtm" => TokenRequest::Rtm(from_value(rest)?),
+            "chat" => TokenRequest::Chat(from_value(rest)?),
+            "fpa" => TokenRequest::Fpa(from_value(rest)?),
+            "apaas" => TokenRequest::Apaas(from_value(rest)?),
+            "education" => TokenRequest::Education(from_value(rest)?),
+            "convoai" => TokenRequest::Convoai(from_value(rest)?),
+            "stt" => TokenRequest::Stt(from_value(rest)?),
+            other => {
+                return Err(Rejection::bad_request(format!(
+                    "invalid request: kind: unknown kind {other:?} (one of rtc, rtm, chat, fpa, apaas, \
+                     education, convoai, stt)"
+                )))
+            }
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Requests.
+
+/// `POST /v1/tokens` body.
+#[derive(Debug)]
+enum TokenRequest {
+    Rtc(RtcRequest),
+    Rtm(RtmRequest),
+    Chat(ChatRequest),
+    Fpa(FpaRequest),
+    Apaas(ClassroomRequest),
+    Education(ClassroomRequest),
+    Convoai(RtcRtmRequest),
+    Stt(RtcRtmRequest),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrivilegesRequest {
+    join_channel: Option<u32>,
+    publish_audio_stream: Option<u32>,
+    publish_video_stream: Option<u32>,
+    publish_data_stream: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RtcRequest {
+    channel_name: String,
+    uid: Option<u32>,
+    account: Option<String>,
+    role: Option<RoleName>,
+    expire: Option<u32>,
+    privilege_expire: Option<u32>,
+    privileges: Option<PrivilegesRequest>,
+    rtm_user_id: Option<String>,
+    rtm_expire: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PermissionRequest {
+    resource_type: String,
+    permission_type: String,
+    resources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RtmRequest {
+    user_id: String,
+    expire: Option<u32>,
+    permissions: Option<Vec<PermissionRequest>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChatRequest {
+    user_id: Option<String>,
+    #[serde(default)]
+    app: bool,
+    expire: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FpaRequest {}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClassroomRequest {
+    room_uuid: Option<String>,
+    user_uuid: Option<String>,
+    role: Option<i16>,
+    #[serde(default)]
+    app: bool,
+    expire: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RtcRtmRequest {
+    channel_name: String,
+    uid: Option<u32>,
+    account: Option<String>,
+    role: Option<RoleName>,
+    expire: Option<u32>,
+    privilege_expire: Option<u32>,
+    rtm_user_id: String,
+    rtm_expire: Option<u32>,
+}
+
+fn invalid(m: impl Into<String>) -> Rejection {
+    Rejection::new(Reason::InvalidInput, m)
+}
+
+fn user<'a>(uid: Option<u32>, account: &'a Option<String>) -> Result<User<'a>, Rejection> {
+    match (uid, account) {
+        (Some(u), None) => Ok(User::Uid(u)),
+        (None, Some(a)) => Ok(User::Account(a)),
+        _ => Err(invalid("give exactly one of uid and account")),
+    }
+}
+
+fn user_text(u: User<'_>) -> String {
+    match u {
+        User::Uid(n) => n.to_string(),
+        User::Account(a) => a.to_string(),
+    }
+}
+
+fn core_role(r: Option<RoleName>) -> Role {
+    match r {
+        Some(RoleName::Subscriber) => Role::Subscriber,
+        _ => Role::Publisher,
+    }
+}
+
+fn permission_number(
+    name: &str,
+    names: &dyn Fn(u16) -> Option<&'static str>,
+    what: &str,
+) -> Result<u16, Rejection> {
+    (0..8u16)
+        .find(|&n| names(n) == Some(name))
+        .ok_or_else(|| invalid(format!("permissions: unknown {what} {name:?}")))
+}
+
+/// A validated request: what it asks for and the unsigned token.
+struct Plan {
+    kind: Kind,
+    grant: Grant,
+    token: AccessToken2,
+}
+
+impl TokenRequest {
+    fn plan(self, app_id: &str, default_expire: u32) -> Result<Plan, Rejection> {
+        let mut grant = Grant::default();
+        let (kind, token) = match self {
+            TokenRequest::Rtc(r) => {
+                let u = user(r.uid, &r.account)?;
+                let expire = r.expire.unwrap_or(default_expire);
+                let privilege = r.privilege_expire.unwrap_or(expire);
+                let expires = r.privileges.as_ref().map(|p| PrivilegeExpires {
+                    join_channel: p.join_channel.unwrap_or(privilege),
+                    publish_audio_stream: p.publish_audio_stream.unwrap_or(privilege),
+                    publish_video_stream: p.publish_video_stream.unwrap_or(privilege),
+                    publish_data_stream: p.publish_data_stream.unwrap_or(privilege),
+                });
+                if r.rtm_expire.is_some() && r.rtm_user_id.is_none() {
+                    return Err(invalid("rtm_expire needs rtm_user_id"));
+                }
+                grant.channels.push(r.channel_name.clone());
+                grant.users.push(user_text(u));
+                grant.expire = expire;
+                let token = match (&r.rtm_user_id, expires) {
+                    (Some(rtm_user), _) => {
+                        let rtm_expire = r.rtm_expire.unwrap_or(expire);
+                        let role = core_role(r.role);
+                        grant.kinds = vec![Kind::Rtc, Kind::Rtm];
+                        grant.roles.push(role.into());
+                        grant.users.push(rtm_user.clone());
+                        let privileges = expires.unwrap_or(PrivilegeExpires::all(privilege));
+                        grant.privilege_expires = expires_of(&privileges);
+                        grant.privilege_expires.push(rtm_expire);
+                        rtc::with_rtm2(
+                            app_id,
+                            &RtcRtmParams {
+                                channel_name: &r.channel_name,
+                                rtc_user: u,
+                                rtc_role: role,
+                                rtc_token_expire: expire,
+                                privileges,
+                                rtm_user_id: rtm_user,
+                                rtm_token_expire: rtm_expire,
+                            },
+                        )?
+                    }
+                    (None, Some(privileges)) => {
+                        if r.role.is_some() {
+                            return Err(invalid(
+                                "privileges sets every privilege, so role does not apply: give one of them \
+                                 (or add rtm_user_id)",
+                            ));
+                        }
+                        grant.kinds = vec![Kind::Rtc];
+                        grant.roles.push(RoleName::Publisher);
+                        grant.privilege_expires = expires_of(&privileges);
+                        rtc::with_privileges(app_id, &r.channel_name, u, expire, &privileges)?
+                    }
+                    (None, None) => {
+                        let role = core_role(r.role);
+                        grant.kinds = vec![Kind::Rtc];
+                        grant.roles.push(role.into());
+                        grant.privilege_expires.push(privilege);
+                        rtc::with_user(app_id, &r.channel_name, u, role, expire, privilege)?
+                    }
+                };
+                (Kind::Rtc, token)
+            }
+            TokenRequest::Rtm(r) => {
+                let expire = r.expire.unwrap_or(default_expire);
+                grant.kinds.push(Kind::Rtm);
+                grant.users.push(r.user_id.clone());
+                grant.expire = expire;
+                let token = match r.permissions {
+                    None => rtm::token(app_id, &r.user_id, expire)?,
+                    Some(list) => {
+                        let mut p = Rtm2Permissions::default();
+                        for item in list {
+                            let rt = permission_number(
+                                &item.resource_type,
+                                &Rtm2Permissions::resource_type_name,
+                                "resource_type",
+                            )?;
+                            let pt = permission_number(
+                                &item.permission_type,
+                                &Rtm2Permissions::permission_type_name,
+                                "permission_type",
+                            )?;
+                            if item.resources.is_empty()
+                                || item.resources.iter().any(String::is_empty)
+                            {
+                                return Err(invalid(
+                                    "permissions: resources must be a non-empty list of non-empty names",
+                                ));
+                            }
+                            if rt != Rtm2Permissions::USERS && rt != Rtm2Permissions::SERVER_GROUPS
+                            {
+                                grant.channels.extend(item.resources.iter().cloned());
+                            }
+                            let mut merged =
+                                p.get(rt, pt).map(<[String]>::to_vec).unwrap_or_default();
+                            merged.extend(item.resources);
+                            p.add(rt, pt, merged);
+                        }
+                        rtm::token_with_permissions(app_id, &r.user_id, p, expire)?
+                    }
+                };
+                (Kind::Rtm, token)
+            }
+            TokenRequest::Chat(r) => {
+                let expire = r.expire.unwrap_or(default_expire);
+                grant.kinds.push(Kind::Chat);
+                grant.expire = expire;
+                let token = match (&r.user_id, r.app) {
+                    (Some(u), false) => {
+                        grant.users.push(u.clone());
+                        chat::user_token(app_id, u, expire)?
+                    }
+                    (None, true) => chat::app_token(app_id, expire)?,
+                    _ => return Err(invalid("give exactly one of user_id and app: true")),
+                };
+                (Kind::Chat, token)
+            }
+            TokenRequest::Fpa(FpaRequest {}) => {
+                grant.kinds.push(Kind::Fpa);
+                grant.expire = fpa::TOKEN_EXPIRE;
+                (Kind::Fpa, fpa::token(app_id)?)
+            }
+            TokenRequest::Apaas(r) => {
+                classroom(Kind::Apaas, r, app_id, default_expire, &mut grant)?
+            }
+            TokenRequest::Education(r) => {
+                classroom(Kind::Education, r, app_id, default_expire, &mut grant)?
+            }
+            TokenRequest::Convoai(r) => return rtc_rtm(Kind::Convoai, r, app_id, default_expire),
+            TokenRequest::Stt(r) => return rtc_rtm(Kind::Stt, r, app_id, default_expire),
+        };
+        Ok(Plan { kind, grant, token })
+    }
+}
+
+fn expires_of(p: &PrivilegeExpires) -> Vec<u32> {
+    vec![
+        p.join_channel,
+        p.publish_audio_stream,
+        p.publish_video_stream,
+        p.publish_data_stream,
+    ]
+}
+
+fn classroom(
+    kind: Kind,
+    r: ClassroomRequest,
+    app_id: &str,
+    default_expire: u32,
+    grant: &mut Grant,
+) -> Result<(Kind, AccessToken2), Rejection> {
+    let expire = r.expire.unwrap_or(default_expire);
+    grant.kinds.push(kind);
+    grant.expire = expire;
+    let token = match (&r.room_uuid, &r.user_uuid, r.role, r.app) {
+        (Some(room), Some(user), Some(role), false) => {
+            grant.users.push(user.clone());
+            apaas::room_user_token(app_id, room, user, role, expire)?
+        }
+        (None, Some(user), None, false) => {
+            grant.users.push(user.clone());
+            apaas::user_token(app_id, user, expire)?
+        }
+        (None, None, None, true) => apaas::app_token(app_id, expire)?,
+        _ => return Err(invalid(
+            "give room_uuid, user_uuid and role (room user), user_uuid alone (user), or app: true",
+        )),
+    };
+    Ok((kind, token))
+}
+
+fn rtc_rtm(
+    kind: Kind,
+    r: RtcRtmRequest,
+    app_id: &str,
+    default_expire: u32,
+) -> Result<Plan, Rejection> {
+    let u = user(r.uid, &r.account)?;
+    let expire = r.expire.unwrap_or(default_expire);
+    let privilege = r.privilege_expire.unwrap_or(expire);
+    let rtm_expire = r.rtm_expire.unwrap_or(expire);
+    let role = core_role(r.role);
+    let params = RtcRtmParams {
+        channel_name: &r.channel_name,
+        rtc_user: u,
+        rtc_role: role,
+        rtc_token_expire: expire,
+        privileges: PrivilegeExpires::all(privilege),
+        rtm_user_id: &r.rtm_user_id,
+        rtm_token_expire: rtm_expire,
+    };
+    let token = if kind == Kind::Convoai {
+        convoai::token(app_id, &params)?
+    } else {
+        stt::token(app_id, &params)?
+    };
+    let grant = Grant {
+        kinds: vec![kind],
+        channels: vec![r.channel_name.clone()],
+        users: vec![user_text(u), r.rtm_user_id.clone()],
+        roles: vec![role.into()],
+        expire,
+        privilege_expires: vec![privilege, rtm_expire],
+    };
+    Ok(Plan { kind, grant, token })
+}
+
+// ---------------------------------------------------------------------------
+// Handlers.
+
+/// `POST /v1/tokens`.
+pub async fn create_token(State(state): State<SharedState>, request: Request) -> Response {
+    let result = async {
+        let (caller, req): (Caller, TokenRequest) = read_json(&state, request).await?;
+        let plan = req.plan(state.app_id(), state.default_expire)?;
+        state.authorize(&caller, &plan.grant)?;
+        let text = plan.token.build(state.app_certificate())?;
+        state.issued(plan.kind);
+        let t = &plan.token;
+        let body = json!({
+            "token": text,
+            "kind": plan.kind.as_str(),
+            "app_id": t.app_id,
+            "issue_ts": t.issue_ts,
+            "expire": t.expire,
+            "expires_at": t.expiry(),
+        });
+        Ok(note(
+            json_response(StatusCode::OK, &body),
+            &caller,
+            Some(plan.kind),
+        ))
+    }
+    .await;
+    respond(&state, result)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InspectRequest {
+    token: String,
+}
+
+fn token_error(e: &token_core::Error) -> Rejection {
+    Rejection::new(
+        Reason::InvalidInput,
+        format!("{} ({})", e, e.kind().as_str()),
+    )
+}
+
+/// `POST /v1/tokens/inspect`.
+pub async fn inspect(State(state): State<SharedState>, request: Request) -> Response {
+    let result = async {
+        let (caller, Plain(req)): (Caller, Plain<InspectRequest>) =
+            read_json(&state, request).await?;
+        let parsed = token_core::parse(req.token.trim()).map_err(|e| token_error(&e))?;
+        let body = json!({"token_info": token_core::json::to_json(&parsed)});
+        Ok(note(json_response(StatusCode::OK, &body), &caller, None))
+    }
+    .await;
+    respond(&state, result)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VerifyRequest {
+    token: String,
+    channel_name: Option<String>,
+    uid: Option<u32>,
+    account: Option<String>,
+}
+
+/// `POST /v1/tokens/verify`: checks the signature against this server's
+/// certificate, and the expiry.
+pub async fn verify(State(state): State<SharedState>, request: Request) -> Response {
+    let result = async {
+        let (caller, Plain(req)): (Caller, Plain<VerifyRequest>) =
+            read_json(&state, request).await?;
+        let token = req.token.trim();
+        let cert = state.app_certificate();
+        let outcome = if token.starts_with(token_core::v006::VERSION) {
+            let Some(channel) = &req.channel_name else {
+                return Err(invalid(
+                    "a 006 token does not carry its channel: give channel_name and uid or account",
+                ));
+            };
+            let uid = match (req.uid, &req.account) {
+                (Some(u), None) => token_core::validate::uid_to_account(u),
+                (None, Some(a)) => a.clone(),
+                _ => return Err(invalid("a 006 token needs exactly one of uid and account")),
+            };
+            token_core::v006::verify(token, cert, channel, &uid).map(|p| {
+                let expiry = p.expiry();
+                (AnyToken::V006(p), expiry)
+            })
+        } else {
+            if req.channel_name.is_some() || req.uid.is_some() || req.account.is_some() {
+                return Err(invalid(
+                    "channel_name, uid and account are for 006 tokens only",
+                ));
+            }
+            token_core::v007::verify(token, cert).map(|p| {
+                let expiry = p.token.expiry();
+                (AnyToken::V007(p), expiry)
+            })
+        };
+        let body = match outcome {
+            Ok((parsed, expiry)) => {
+                let expired = expiry.is_some_and(|at| at <= unix_now());
+                json!({
+                    "valid": !expired,
+                    "reason": if expired { Some("expired") } else { None },
+                    "expired": expired,
+                    "expires_at": expiry,
+                    "token_info": token_core::json::to_json(&parsed),
+                })
+            }
+            Err(e) if e.kind() == ErrorKind::InvalidInput => return Err(token_error(&e)),
+            Err(e) => json!({
+                "valid": false,
+                "reason": e.kind().as_str(),
+                "message": e.to_string(),
+            }),
+        };
+        Ok(note(json_response(StatusCode::OK, &body), &caller, None))
+    }
+    .await;
+    respond(&state, result)
+}
