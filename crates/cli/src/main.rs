@@ -188,7 +188,7 @@ pub struct Credentials {
         value_name = "HEX32",
         hide_env_values = true
     )]
-    pub app_certificate: Option<String>,
+    pub app_certificate: Option<Certificate>,
 }
 
 /// Fixed issue time and salt, for reproducible tokens.
@@ -511,7 +511,7 @@ pub struct VerifyArgs {
         value_name = "HEX32",
         hide_env_values = true
     )]
-    pub app_certificate: Option<String>,
+    pub app_certificate: Option<Certificate>,
     /// 006 only: the channel name the token was built for.
     #[arg(long, value_name = "NAME", help_heading = "006 tokens")]
     pub channel: Option<String>,
@@ -565,9 +565,33 @@ fn non_empty(value: &Option<String>) -> Option<&str> {
     value.as_deref().filter(|v| !v.is_empty())
 }
 
+/// An app certificate as given on the command line or in the environment.
+/// Its `Debug` never shows the value, so no debug print of the parsed
+/// arguments can leak it.
+#[derive(Clone)]
+pub struct Certificate(String);
+
+impl std::str::FromStr for Certificate {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Certificate(s.to_string()))
+    }
+}
+
+impl std::fmt::Debug for Certificate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Certificate(<redacted>)")
+    }
+}
+
 /// The app certificate, or a usage error when it is absent or empty.
-pub fn certificate(value: &Option<String>) -> Outcome<&str> {
-    non_empty(value).ok_or_else(|| {
+pub fn certificate(value: &Option<Certificate>) -> Outcome<&str> {
+    value
+        .as_ref()
+        .map(|c| c.0.as_str())
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| {
         Failure::usage(
             "missing app certificate: pass --app-certificate or set the environment variable APP_CERTIFICATE",
         )
@@ -686,6 +710,17 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn debug_of_parsed_arguments_never_shows_the_certificate() {
+        let secret = "5CFd2fd1755d40ecb72977518be15d3b";
+        let cli =
+            Cli::try_parse_from(["agora-token", "verify", "007x", "--app-certificate", secret])
+                .unwrap();
+        let shown = format!("{cli:?}");
+        assert!(!shown.contains(secret), "{shown}");
+        assert!(shown.contains("<redacted>"));
     }
 
     #[test]
