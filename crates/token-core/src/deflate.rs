@@ -6,7 +6,7 @@
 //! hash tables than compressing such an input (tens of microseconds against a
 //! microsecond). On these contents a single fixed-Huffman block with greedy
 //! LZ77 matching gives the same size as zlib level 6 (the signature and the
-//! hex app ID do not compress; the repeats do), and needs only a 2 KiB table
+//! hex app ID do not compress; the repeats do), and needs only a 4 KiB table
 //! on the stack. Any zlib decoder reads the output; Agora decodes the content,
 //! not the compressed bytes.
 
