@@ -112,19 +112,26 @@ impl AccessToken2 {
     /// The signed bytes: app ID, times, salt and services.
     pub fn signing_info(&self) -> Result<Vec<u8>> {
         let mut w = Writer::with_capacity(128);
+        self.pack_signing_info(&mut w)?;
+        Ok(w.into_vec())
+    }
+
+    fn pack_signing_info(&self, w: &mut Writer) -> Result<()> {
         w.string("app_id", &self.app_id)?
             .u32(self.issue_ts)
             .u32(self.expire)
             .u32(self.salt)
             .u16(len_u16("services", self.services.len(), "services")?);
+        if self.services.is_sorted_by_key(Service::service_type) {
+            // The usual case (every builder adds services in type order):
+            // no reordering needed.
+            return self.services.iter().try_for_each(|s| s.pack(w));
+        }
         // A stable sort keeps repeated types in insertion order, as the
         // official Node builder does.
         let mut order: Vec<&Service> = self.services.iter().collect();
         order.sort_by_key(|s| s.service_type());
-        for s in order {
-            s.pack(&mut w)?;
-        }
-        Ok(w.into_vec())
+        order.into_iter().try_for_each(|s| s.pack(w))
     }
 
     /// The uncompressed token content: `string(signature) signing_info`.
@@ -137,14 +144,20 @@ impl AccessToken2 {
         if self.services.is_empty() {
             return Err(Error::NoService);
         }
-        let info = self.signing_info()?;
+        // The signature (u16 length + 32 bytes) goes first but signs what
+        // follows: leave room for it, pack the signing info once, then fill it in.
+        const SIGNATURE: usize = 2 + 32;
+        let mut w = Writer::with_capacity(160);
+        w.raw(&[0; SIGNATURE]);
+        self.pack_signing_info(&mut w)?;
+        let mut content = w.into_vec();
         let signature = codec::hmac_sha256(
             &signing_key(app_certificate, self.issue_ts, self.salt),
-            &info,
+            &content[SIGNATURE..],
         );
-        let mut w = Writer::with_capacity(info.len() + 34);
-        w.bytes("signature", &signature)?.raw(&info);
-        Ok(w.into_vec())
+        content[..2].copy_from_slice(&32u16.to_le_bytes());
+        content[2..SIGNATURE].copy_from_slice(&signature);
+        Ok(content)
     }
 
     /// Signs the token with the app certificate and encodes it.
