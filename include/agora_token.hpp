@@ -162,19 +162,13 @@ std::string string_result(Call&& call) {
 struct Permissions {
   explicit Permissions(const std::vector<Rtm2Permission>& list) {
     pointers.reserve(list.size());
+    entries.reserve(list.size());
     for (const auto& p : list) {
-      std::vector<const char*> names;
+      // A moved vector keeps its buffer, so names.data() stays valid.
+      auto& names = pointers.emplace_back();
       names.reserve(p.resources.size());
       for (const auto& r : p.resources) names.push_back(arg(r, "permissions.resources"));
-      pointers.push_back(std::move(names));
-    }
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      AgoraTokenRtm2Permission c{};
-      c.resource_type = list[i].resource_type;
-      c.permission_type = list[i].permission_type;
-      c.resources = pointers[i].data();
-      c.resource_count = pointers[i].size();
-      entries.push_back(c);
+      entries.push_back(AgoraTokenRtm2Permission{p.resource_type, p.permission_type, names.data(), names.size()});
     }
   }
   std::vector<std::vector<const char*>> pointers;
@@ -445,18 +439,22 @@ struct Service {
 inline std::string build(const std::string& app_id, const std::string& app_certificate, uint32_t expire, const std::vector<Service>& services,
                          const Options& options = {}) {
   const AgoraTokenOptions o = options.to_c();
+  // The C views point into these; a moved vector keeps its buffer.
   std::vector<std::vector<AgoraTokenPrivilege>> privileges;
-  std::vector<std::unique_ptr<detail::Permissions>> permissions;
+  std::vector<detail::Permissions> permissions;
   std::vector<AgoraTokenService> c;
+  privileges.reserve(services.size());
+  permissions.reserve(services.size());
+  c.reserve(services.size());
   for (const auto& s : services) {
-    std::vector<AgoraTokenPrivilege> p;
+    auto& p = privileges.emplace_back();
+    p.reserve(s.privileges.size());
     for (const auto& [id, expire_s] : s.privileges) p.push_back(AgoraTokenPrivilege{id, expire_s});
-    privileges.push_back(std::move(p));
-    permissions.push_back(std::make_unique<detail::Permissions>(s.permissions));
+    const auto& perms = permissions.emplace_back(s.permissions);
     AgoraTokenService cs{};
     cs.service_type = s.service_type;
-    cs.privileges = privileges.back().data();
-    cs.privilege_count = privileges.back().size();
+    cs.privileges = p.data();
+    cs.privilege_count = p.size();
     cs.channel_name = detail::arg(s.channel_name, "services.channel_name");
     cs.uid = detail::arg(s.uid, "services.uid");
     cs.user_id = detail::arg(s.user_id, "services.user_id");
@@ -464,8 +462,8 @@ inline std::string build(const std::string& app_id, const std::string& app_certi
     cs.room_uuid = detail::arg(s.room_uuid, "services.room_uuid");
     cs.user_uuid = detail::arg(s.user_uuid, "services.user_uuid");
     cs.role = s.role;
-    cs.permissions = permissions.back()->entries.data();
-    cs.permission_count = permissions.back()->entries.size();
+    cs.permissions = perms.entries.data();
+    cs.permission_count = perms.entries.size();
     c.push_back(cs);
   }
   return detail::string_result([&](char** out, char** err) {
@@ -521,6 +519,7 @@ inline std::string rtc_build_with_privileges(const std::string& app_id, const st
                                              const Options& options = {}) {
   const AgoraTokenOptions o = options.to_c();
   std::vector<AgoraTokenPrivilege> c;
+  c.reserve(privileges.size());
   for (const auto& [id, ts] : privileges) c.push_back(AgoraTokenPrivilege{id, ts});
   return detail::string_result([&](char** out, char** err) {
     return agora_token_v006_rtc_build_with_privileges(detail::arg(app_id, "app_id"), detail::arg(app_certificate, "app_certificate"),

@@ -3,6 +3,8 @@
 
 use std::ffi::{c_char, CStr, CString};
 
+use token_core::builder::User;
+
 use crate::error::{FfiError, FfiResult};
 
 /// Borrows a NUL-terminated UTF-8 argument; NULL and invalid UTF-8 are errors
@@ -40,6 +42,42 @@ pub(crate) unsafe fn slice_arg<'a, T>(
     }
     // SAFETY: non-NULL, `len` elements, as the caller promises.
     Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// The user of the uid and the user account variants of the RTC builders.
+#[derive(Clone, Copy)]
+pub(crate) enum UserArg {
+    Uid(u32),
+    Account(*const c_char),
+}
+
+impl UserArg {
+    /// # Safety
+    /// An account pointer is as stated in the header's conventions.
+    pub(crate) unsafe fn read<'a>(self) -> FfiResult<User<'a>> {
+        Ok(match self {
+            UserArg::Uid(uid) => User::Uid(uid),
+            // SAFETY: forwarded.
+            UserArg::Account(account) => User::Account(unsafe { str_arg(account, "account") }?),
+        })
+    }
+}
+
+/// Reads the arguments every builder starts with, in the order their errors
+/// are reported: the output, the app ID and the certificate.
+///
+/// # Safety
+/// Pointers as stated in the header's conventions.
+pub(crate) unsafe fn read_app<'a>(
+    out_token: *mut *mut c_char,
+    app_id: *const c_char,
+    app_certificate: *const c_char,
+) -> FfiResult<(&'a mut *mut c_char, &'a str, &'a str)> {
+    // SAFETY (all blocks): forwarded from the caller.
+    let out = unsafe { out_arg(out_token, "out_token") }?;
+    let app_id = unsafe { str_arg(app_id, "app_id") }?;
+    let cert = unsafe { str_arg(app_certificate, "app_certificate") }?;
+    Ok((out, app_id, cert))
 }
 
 /// Checks an out-parameter and sets it to NULL, so it holds NULL whenever the

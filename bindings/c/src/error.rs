@@ -1,7 +1,7 @@
 //! The one place errors cross the C boundary: the status enum with its stable
 //! codes, and the conversion from token-core's error.
 
-use std::ffi::c_char;
+use std::ffi::{c_char, CStr};
 
 use token_core::ErrorKind;
 
@@ -34,16 +34,21 @@ impl AgoraTokenStatus {
     /// The short stable name of a status (`"invalid_input"`, ...), as the
     /// error kinds of token-core and of the other bindings are named.
     pub fn name(self) -> &'static str {
+        self.c_name().to_str().expect("status names are ASCII")
+    }
+
+    /// [`AgoraTokenStatus::name`] as a static C string.
+    fn c_name(self) -> &'static CStr {
         match self {
-            AgoraTokenStatus::Ok => "ok",
-            AgoraTokenStatus::NullPointer => "null_pointer",
-            AgoraTokenStatus::InvalidUtf8 => "invalid_utf8",
-            AgoraTokenStatus::InvalidInput => "invalid_input",
-            AgoraTokenStatus::NoService => "no_service",
-            AgoraTokenStatus::WrongVersion => "wrong_version",
-            AgoraTokenStatus::Malformed => "malformed",
-            AgoraTokenStatus::SignatureMismatch => "signature_mismatch",
-            AgoraTokenStatus::Internal => "internal",
+            AgoraTokenStatus::Ok => c"ok",
+            AgoraTokenStatus::NullPointer => c"null_pointer",
+            AgoraTokenStatus::InvalidUtf8 => c"invalid_utf8",
+            AgoraTokenStatus::InvalidInput => c"invalid_input",
+            AgoraTokenStatus::NoService => c"no_service",
+            AgoraTokenStatus::WrongVersion => c"wrong_version",
+            AgoraTokenStatus::Malformed => c"malformed",
+            AgoraTokenStatus::SignatureMismatch => c"signature_mismatch",
+            AgoraTokenStatus::Internal => c"internal",
         }
     }
 
@@ -148,25 +153,14 @@ pub(crate) unsafe fn report(out_error: *mut *mut c_char, message: Option<&str>) 
 /// return a status.
 #[no_mangle]
 pub extern "C" fn agora_token_status_name(status: i32) -> *const c_char {
-    let name: &'static [u8] = match AgoraTokenStatus::from_code(status) {
-        Some(AgoraTokenStatus::Ok) => b"ok\0",
-        Some(AgoraTokenStatus::NullPointer) => b"null_pointer\0",
-        Some(AgoraTokenStatus::InvalidUtf8) => b"invalid_utf8\0",
-        Some(AgoraTokenStatus::InvalidInput) => b"invalid_input\0",
-        Some(AgoraTokenStatus::NoService) => b"no_service\0",
-        Some(AgoraTokenStatus::WrongVersion) => b"wrong_version\0",
-        Some(AgoraTokenStatus::Malformed) => b"malformed\0",
-        Some(AgoraTokenStatus::SignatureMismatch) => b"signature_mismatch\0",
-        Some(AgoraTokenStatus::Internal) => b"internal\0",
-        None => b"unknown\0",
-    };
-    name.as_ptr().cast()
+    AgoraTokenStatus::from_code(status)
+        .map_or(c"unknown", AgoraTokenStatus::c_name)
+        .as_ptr()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::ffi::CStr;
 
     #[test]
     fn names_match_codes_and_core_kinds() {

@@ -6,17 +6,11 @@ use token_core::builder::User;
 use token_core::v006;
 use token_core::{json, AnyToken};
 
-use crate::args::{optional_out, out_arg, slice_arg, str_arg, write_string};
+use crate::args::{optional_out, read_app, slice_arg, str_arg, write_string, UserArg};
 use crate::error::{AgoraTokenStatus, FfiResult};
 use crate::options::{pick, AgoraTokenOptions, Options};
 use crate::panic::ffi_guard;
 use crate::v007::AgoraTokenPrivilege;
-
-/// The user argument of a 006 RTC builder, read in argument order.
-enum UserArg {
-    Uid(u32),
-    Account(*const c_char),
-}
 
 /// The body shared by the two 006 RTC builders.
 ///
@@ -34,14 +28,9 @@ unsafe fn rtc006(
     out_token: *mut *mut c_char,
 ) -> FfiResult {
     // SAFETY (all blocks): forwarded from the caller.
-    let out = unsafe { out_arg(out_token, "out_token") }?;
-    let app_id = unsafe { str_arg(app_id, "app_id") }?;
-    let cert = unsafe { str_arg(app_certificate, "app_certificate") }?;
+    let (out, app_id, cert) = unsafe { read_app(out_token, app_id, app_certificate) }?;
     let channel = unsafe { str_arg(channel_name, "channel_name") }?;
-    let user = match user {
-        UserArg::Uid(uid) => User::Uid(uid),
-        UserArg::Account(p) => User::Account(unsafe { str_arg(p, "account") }?),
-    };
+    let user = unsafe { user.read() }?;
     let opts = unsafe { Options::read(options) }?;
     let role = opts.rtc006_role(role)?;
     let ts = privilege_expired_ts;
@@ -147,9 +136,7 @@ pub unsafe extern "C" fn agora_token_v006_rtc_build_with_privileges(
     out_error: *mut *mut c_char,
 ) -> AgoraTokenStatus {
     ffi_guard!(out_error, {
-        let out = unsafe { out_arg(out_token, "out_token") }?;
-        let app_id = unsafe { str_arg(app_id, "app_id") }?;
-        let cert = unsafe { str_arg(app_certificate, "app_certificate") }?;
+        let (out, app_id, cert) = unsafe { read_app(out_token, app_id, app_certificate) }?;
         let channel = unsafe { str_arg(channel_name, "channel_name") }?;
         let account = unsafe { str_arg(user_account, "user_account") }?;
         let list = unsafe { slice_arg(privileges, privilege_count, "privileges") }?;
@@ -186,9 +173,7 @@ pub unsafe extern "C" fn agora_token_v006_rtm_build(
     out_error: *mut *mut c_char,
 ) -> AgoraTokenStatus {
     ffi_guard!(out_error, {
-        let out = unsafe { out_arg(out_token, "out_token") }?;
-        let app_id = unsafe { str_arg(app_id, "app_id") }?;
-        let cert = unsafe { str_arg(app_certificate, "app_certificate") }?;
+        let (out, app_id, cert) = unsafe { read_app(out_token, app_id, app_certificate) }?;
         let account = unsafe { str_arg(user_account, "user_account") }?;
         let opts = unsafe { Options::read(options) }?;
         let ts = privilege_expired_ts;

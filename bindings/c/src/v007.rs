@@ -8,7 +8,7 @@ use token_core::builder::{apaas, chat, convoai, fpa, rtc, rtm, stt, User};
 use token_core::service::{self, Rtm2Permissions, Service};
 use token_core::{codec, json, v007, AnyToken};
 
-use crate::args::{optional_out, out_arg, slice_arg, str_arg, write_string};
+use crate::args::{optional_out, out_arg, read_app, slice_arg, str_arg, write_string, UserArg};
 use crate::error::{AgoraTokenStatus, FfiError, FfiResult};
 use crate::options::{pick, AgoraTokenOptions, Options};
 use crate::panic::ffi_guard;
@@ -196,42 +196,6 @@ unsafe fn read_service(s: &AgoraTokenService, field: &str) -> FfiResult<Service>
         service.privileges_mut().add(p.id, p.expire);
     }
     Ok(service)
-}
-
-/// The user of the uid and the user account variants of the RTC builders.
-#[derive(Clone, Copy)]
-enum UserArg {
-    Uid(u32),
-    Account(*const c_char),
-}
-
-impl UserArg {
-    /// # Safety
-    /// An account pointer is as stated in the header's conventions.
-    unsafe fn read<'a>(self) -> FfiResult<User<'a>> {
-        Ok(match self {
-            UserArg::Uid(uid) => User::Uid(uid),
-            // SAFETY: forwarded.
-            UserArg::Account(account) => User::Account(unsafe { str_arg(account, "account") }?),
-        })
-    }
-}
-
-/// Reads the arguments every builder starts with, in the order their errors
-/// are reported: the output, the app ID and the certificate.
-///
-/// # Safety
-/// Pointers as stated in the header's conventions.
-unsafe fn read_app<'a>(
-    out_token: *mut *mut c_char,
-    app_id: *const c_char,
-    app_certificate: *const c_char,
-) -> FfiResult<(&'a mut *mut c_char, &'a str, &'a str)> {
-    // SAFETY (all blocks): forwarded from the caller.
-    let out = unsafe { out_arg(out_token, "out_token") }?;
-    let app_id = unsafe { str_arg(app_id, "app_id") }?;
-    let cert = unsafe { str_arg(app_certificate, "app_certificate") }?;
-    Ok((out, app_id, cert))
 }
 
 /// The body of `agora_token_rtc_build_with_uid` and
@@ -758,7 +722,7 @@ pub unsafe extern "C" fn agora_token_rtm_build_with_permissions(
         let opts = unsafe { Options::read(options) }?;
         let token = pick!(
             opts.lenient,
-            rtm::token_with_permissions(app_id, user_id, perms.clone(), expire),
+            rtm::token_with_permissions(app_id, user_id, perms, expire),
             rtm::token_with_permissions_unchecked(app_id, user_id, perms, expire)
         );
         write_string(out, &opts.sign007(token, cert)?)

@@ -15,6 +15,7 @@ use token_core::builder::rtc::{PrivilegeExpires, Role, RtcRtmParams};
 use token_core::builder::User;
 use token_core::service::Rtm2Permissions;
 use token_core::v007::AccessToken2;
+use token_core::validate::uid_to_account;
 
 use crate::error;
 
@@ -30,11 +31,6 @@ impl UserArg {
             UserArg::Uid(uid) => User::Uid(*uid),
             UserArg::Account(account) => User::Account(account),
         }
-    }
-
-    /// The text packed into the token (`""` for uid 0).
-    pub(crate) fn account(&self) -> String {
-        self.user().account()
     }
 }
 
@@ -159,7 +155,10 @@ impl Args {
     /// A user ID or account where the token packs text (RTM, Chat, APaaS):
     /// a string, or a number read as a uid.
     pub(crate) fn user_text(self, value: JsUnknown, name: &str) -> Result<String> {
-        Ok(self.user(value, name)?.account())
+        Ok(match self.user(value, name)? {
+            UserArg::Uid(uid) => uid_to_account(uid),
+            UserArg::Account(account) => account,
+        })
     }
 
     /// The four RTC privilege expires, in the official argument order.
@@ -225,8 +224,7 @@ impl Args {
     ) -> Result<String> {
         let app_id = self.string(app_id, "appId")?;
         let app_certificate = self.string(app_certificate, "appCertificate")?;
-        let token =
-            build(&app_id, self.u32(expire, "expire")?).map_err(|e| error::core(self.0, e))?;
+        let token = self.core(build(&app_id, self.u32(expire, "expire")?))?;
         self.sign(token, &app_certificate)
     }
 
@@ -306,9 +304,12 @@ impl Args {
 
     /// Signs `token`; the app ID and certificate checks happen here.
     pub(crate) fn sign(self, token: AccessToken2, app_certificate: &str) -> Result<String> {
-        token
-            .build(app_certificate)
-            .map_err(|e| error::core(self.0, e))
+        self.core(token.build(app_certificate))
+    }
+
+    /// A token-core result, its error as a JS error (see [`error::core`]).
+    pub(crate) fn core<T>(self, result: token_core::Result<T>) -> Result<T> {
+        result.map_err(|e| error::core(self.0, e))
     }
 }
 

@@ -5,7 +5,6 @@ use napi_derive::napi;
 use token_core::builder::fpa;
 
 use crate::convert::Args;
-use crate::error;
 
 /// Builds FPA (full-path acceleration) tokens (AccessToken2, "007"); the
 /// static method of agora-token's `FpaTokenBuilder`.
@@ -36,7 +35,7 @@ impl FpaTokenBuilder {
         let a = Args(env);
         let app_id = a.string(app_id, "appId")?;
         let app_certificate = a.string(app_certificate, "appCertificate")?;
-        let token = fpa::token(&app_id).map_err(|e| error::core(env, e))?;
+        let token = a.core(fpa::token(&app_id))?;
         a.sign(token, &app_certificate)
     }
 }

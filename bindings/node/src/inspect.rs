@@ -12,7 +12,6 @@ use napi_derive::napi;
 use token_core::AnyToken;
 
 use crate::convert::{json_to_js, Args};
-use crate::error;
 
 /// A parsed AccessToken2 ("007"). Times are in seconds; every expire counts
 /// from `issueTs`.
@@ -117,8 +116,8 @@ fn to_js(env: Env, token: &AnyToken) -> Result<JsUnknown> {
 /// @throws Error with `code` `wrong_version` or `malformed`.
 #[napi(catch_unwind, ts_return_type = "ParsedToken007 | ParsedToken006")]
 pub fn parse(env: Env, #[napi(ts_arg_type = "string")] token: JsUnknown) -> Result<JsUnknown> {
-    let token = Args(env).string(token, "token")?;
-    let parsed = token_core::parse(&token).map_err(|e| error::core(env, e))?;
+    let a = Args(env);
+    let parsed = a.core(token_core::parse(&a.string(token, "token")?))?;
     to_js(env, &parsed)
 }
 
@@ -149,25 +148,11 @@ pub fn verify(
         .map(|v| a.string(v, "channelName"))
         .transpose()?;
     let uid = uid.map(|v| a.user_text(v, "uid")).transpose()?;
-    let parsed = token_core::parse(&token).map_err(|e| error::core(env, e))?;
-    let checked = match &parsed {
-        AnyToken::V007(t) => t.verify(&app_certificate),
-        AnyToken::V006(t) => {
-            let Some(channel_name) = channel_name else {
-                return Err(error::invalid_input(
-                    env,
-                    "channelName",
-                    "required to verify a 006 token: its signature covers the channel name \
-                     (RTM: the user account) and uid, which the token does not contain",
-                ));
-            };
-            t.verify(
-                &app_certificate,
-                &channel_name,
-                uid.as_deref().unwrap_or(""),
-            )
-        }
-    };
-    checked.map_err(|e| error::core(env, e))?;
+    let parsed = a.core(token_core::verify(
+        &token,
+        &app_certificate,
+        channel_name.as_deref(),
+        uid.as_deref().unwrap_or(""),
+    ))?;
     to_js(env, &parsed)
 }

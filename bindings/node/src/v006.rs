@@ -7,10 +7,9 @@
 
 use napi::{Env, JsUnknown, Result};
 use napi_derive::napi;
-use token_core::v006::{self, rtc::Role, AccessToken};
+use token_core::v006::{self, rtc::Role};
 
 use crate::convert::Args;
-use crate::error;
 
 /// The 006 RTC roles (`RtcRole` of agora-access-token).
 #[napi(namespace = "v006")]
@@ -160,7 +159,7 @@ impl RtmTokenBuilder {
             &account,
             a.u32(privilege_expired_ts, "privilegeExpiredTs")?,
         );
-        sign(a, token, &app_certificate)
+        a.core(token.build(&app_certificate))
     }
 }
 
@@ -177,11 +176,5 @@ fn build_rtc(
     let expired_ts = a.u32(expired_ts, "privilegeExpiredTs")?;
     let token =
         v006::rtc::with_user_unchecked(&app_id, &channel_name, user.user(), role, expired_ts);
-    sign(a, token, &app_certificate)
-}
-
-fn sign(a: Args, token: AccessToken, app_certificate: &str) -> Result<String> {
-    token
-        .build(app_certificate)
-        .map_err(|e| error::core(a.0, e))
+    a.core(token.build(&app_certificate))
 }

@@ -120,12 +120,20 @@ pub fn timestamp(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<u32> {
     ))
 }
 
+/// `convert(obj)` for an optional argument; `None` when it is absent or `None`.
+pub fn optional<'py, T>(
+    obj: Option<&Bound<'py, PyAny>>,
+    field: &str,
+    convert: impl FnOnce(&Bound<'py, PyAny>, &str) -> PyResult<T>,
+) -> PyResult<Option<T>> {
+    obj.filter(|o| !o.is_none())
+        .map(|o| convert(o, field))
+        .transpose()
+}
+
 /// `seconds(obj)` for an optional argument, `default` when it is `None`.
 pub fn seconds_or(obj: Option<&Bound<'_, PyAny>>, field: &str, default: u32) -> PyResult<u32> {
-    match obj {
-        Some(o) if !o.is_none() => seconds(o, field),
-        _ => Ok(default),
-    }
+    Ok(optional(obj, field, seconds)?.unwrap_or(default))
 }
 
 /// The user of an RTC token from the keyword arguments `uid` and `account`:

@@ -83,25 +83,6 @@ pub fn verify(
     uid: Option<Bound<'_, PyAny>>,
     account: Option<String>,
 ) -> PyResult<Py<PyAny>> {
-    if !token.starts_with(v006::VERSION) {
-        if !token.starts_with(v007::VERSION) {
-            // token_core::parse names both versions it understands.
-            return Err(match token_core::parse(&token) {
-                Err(e) => error::to_py(e),
-                Ok(_) => error::invalid("token", "unknown version"),
-            });
-        }
-        let parsed = py
-            .detach(|| v007::verify(&token, &app_certificate))
-            .map_err(error::to_py)?;
-        return any_to_python(py, &AnyToken::V007(parsed));
-    }
-    let channel = channel.ok_or_else(|| {
-        error::invalid(
-            "channel",
-            "required to verify a 006 token (the token carries only its CRC32)",
-        )
-    })?;
     // A 006 token for uid 0 was built for the empty uid: default to it.
     let user = if uid.as_ref().is_some_and(|u| !u.is_none()) || account.is_some() {
         convert::user(uid.as_ref(), account.as_deref())?
@@ -110,7 +91,7 @@ pub fn verify(
     };
     let uid_text = user.account();
     let parsed = py
-        .detach(|| v006::verify(&token, &app_certificate, &channel, &uid_text))
+        .detach(|| token_core::verify(&token, &app_certificate, channel.as_deref(), &uid_text))
         .map_err(|e| error::to_py_renamed(e, &[("channel_name", "channel")]))?;
-    any_to_python(py, &AnyToken::V006(parsed))
+    any_to_python(py, &parsed)
 }

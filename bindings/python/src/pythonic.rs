@@ -35,15 +35,10 @@ impl Issue {
         issue_ts: Option<&Bound<'_, PyAny>>,
         salt: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let issue_ts = match issue_ts {
-            Some(t) if !t.is_none() => Some(convert::timestamp(t, "issue_ts")?),
-            _ => None,
-        };
-        let salt = match salt {
-            Some(s) if !s.is_none() => Some(convert::u32_int(s, "salt")?),
-            _ => None,
-        };
-        Ok(Issue { issue_ts, salt })
+        Ok(Issue {
+            issue_ts: convert::optional(issue_ts, "issue_ts", convert::timestamp)?,
+            salt: convert::optional(salt, "salt", convert::u32_int)?,
+        })
     }
 
     fn apply(&self, t: AccessToken2) -> AccessToken2 {
@@ -529,14 +524,8 @@ fn sign_006(
     cert: &str,
     make: impl FnOnce() -> Result<v006::AccessToken> + Send,
 ) -> PyResult<String> {
-    let ts = match expire_ts {
-        Some(t) if !t.is_none() => Some(convert::timestamp(t, "expire_ts")?),
-        _ => None,
-    };
-    let salt = match salt {
-        Some(s) if !s.is_none() => Some(convert::u32_int(s, "salt")?),
-        _ => None,
-    };
+    let ts = convert::optional(expire_ts, "expire_ts", convert::timestamp)?;
+    let salt = convert::optional(salt, "salt", convert::u32_int)?;
     py.detach(|| {
         make().and_then(|t| {
             let (s, ts) = (salt.unwrap_or(t.salt), ts.unwrap_or(t.ts));

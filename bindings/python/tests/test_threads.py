@@ -11,7 +11,9 @@ from __future__ import annotations
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, List, Tuple
+from typing import List, Tuple
+
+import pytest
 
 import agora_token as at
 from agora_token.AccessToken2 import AccessToken, ServiceRtc
@@ -70,30 +72,35 @@ def test_errors_from_many_threads() -> None:
 
 
 def test_gil_is_released_while_building() -> None:
-    # A pure-Python thread keeps running while other threads build tokens in
-    # a tight loop: it gets far more than the handful of switches it would
-    # get if the builders held the GIL for whole calls.
-    stop = threading.Event()
-    ticks = [0]
+    # With forced GIL switches effectively off, a waiting thread can run only
+    # when the GIL holder releases it: it runs during the builds only if they
+    # release the GIL (a pure-Python loop here would never let it in).
+    woke = threading.Event()
+    ran: List[bool] = []
 
-    def spin() -> None:
-        while not stop.is_set():
-            ticks[0] += 1
+    def waiter() -> None:
+        woke.wait()
+        ran.append(True)
 
-    build: Callable[[], str] = lambda: at.build_rtc_token(app_id=APP_ID, app_certificate=CERT, channel="c", uid=1,
-                                                          expire=600)
-    spinner = threading.Thread(target=spin)
-    spinner.start()
+    t = threading.Thread(target=waiter)
+    t.start()
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1000.0)
     try:
-        with ThreadPoolExecutor(4) as pool:
-            list(pool.map(lambda _: [build() for _ in range(2000)], range(4)))
+        woke.set()
+        for _ in range(200_000):
+            at.build_rtc_token(app_id=APP_ID, app_certificate=CERT, channel="c", uid=1, expire=600)
+            if ran:
+                break
+        released = bool(ran)  # read before join() lets the thread run anyway
     finally:
-        stop.set()
-        spinner.join()
-    assert ticks[0] > 1000
+        sys.setswitchinterval(old)
+        t.join()
+    assert released, "the waiting thread never ran: the builders hold the GIL"
 
 
+@pytest.mark.skipif(not (hasattr(sys, "_is_gil_enabled") and "t" in getattr(sys, "abiflags", "")),
+                    reason="not a free-threaded Python build")
 def test_module_declares_free_threading_support() -> None:
     # On a free-threaded build the GIL stays disabled after import.
-    if hasattr(sys, "_is_gil_enabled") and "t" in getattr(sys, "abiflags", ""):
-        assert not sys._is_gil_enabled()
+    assert not sys._is_gil_enabled()

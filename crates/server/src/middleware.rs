@@ -10,6 +10,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use std::net::SocketAddr;
 
+use crate::routes::native::{error_body, error_reply};
 use crate::routes::route_label;
 use crate::state::{json_response, LogNote, Reason, Rejection, SharedState};
 
@@ -93,8 +94,7 @@ pub async fn deadline(
                 Reason::Timeout,
                 format!("request not completed within {} ms", limit.as_millis()),
             );
-            let body = crate::routes::native::error_body(&rej);
-            let mut r = rej.finish(&state, json_response(rej.status(), &body));
+            let mut r = error_reply(&state, &rej);
             r.headers_mut()
                 .insert(header::CONNECTION, HeaderValue::from_static("close"));
             r
@@ -107,10 +107,7 @@ pub async fn deadline(
 pub fn panic_response(_panic: Box<dyn Any + Send + 'static>) -> Response {
     tracing::error!("a request handler panicked");
     let rej = Rejection::new(Reason::Internal, "internal error");
-    json_response(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        &crate::routes::native::error_body(&rej),
-    )
+    json_response(StatusCode::INTERNAL_SERVER_ERROR, &error_body(&rej))
 }
 
 /// 404 for unknown routes.
@@ -119,8 +116,7 @@ pub async fn not_found(State(state): State<SharedState>, request: Request) -> Re
         Reason::NotFound,
         format!("no route for {} {}", request.method(), request.uri().path()),
     );
-    let body = crate::routes::native::error_body(&rej);
-    rej.finish(&state, json_response(rej.status(), &body))
+    error_reply(&state, &rej)
 }
 
 /// 405 for a known route with another method.
@@ -129,6 +125,5 @@ pub async fn method_not_allowed(State(state): State<SharedState>, request: Reque
         Reason::MethodNotAllowed,
         format!("{} is not allowed on this route", request.method()),
     );
-    let body = crate::routes::native::error_body(&rej);
-    rej.finish(&state, json_response(rej.status(), &body))
+    error_reply(&state, &rej)
 }

@@ -238,7 +238,7 @@ impl AppState {
         }
         let caller = self
             .auth
-            .authenticate(&parts.headers, unix_now())
+            .authenticate(&parts.headers, token_core::codec::now().into())
             .map_err(|m| Rejection::new(Reason::Unauthenticated, m))?;
         if let (Some(limiter), Some(key)) = (&self.caller_limiter, caller.rate_key()) {
             limiter
@@ -299,14 +299,6 @@ impl AppState {
             self.metrics.set_tracked("caller", l.tracked());
         }
     }
-}
-
-/// Seconds since the Unix epoch.
-pub fn unix_now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
 }
 
 /// The client's IP: the TCP peer, or with `hops` trusted proxies in front,

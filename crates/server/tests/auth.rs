@@ -379,15 +379,7 @@ async fn rate_limits() {
     );
     // Operations routes are not limited.
     s.assert_alive().await;
-    let metrics = s
-        .client
-        .get(s.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = s.metrics().await;
     assert!(
         metrics.contains("agora_token_rejections_total{reason=\"rate_limited\"} 2"),
         "{metrics}"

@@ -235,15 +235,7 @@ async fn deadlines_and_connection_cap() {
     assert_eq!(n, 0, "{:?}", String::from_utf8_lossy(&buf[..n]));
     drop((a, b, third));
     tokio::time::sleep(Duration::from_millis(100)).await;
-    let metrics = s
-        .client
-        .get(s.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = s.metrics().await;
     assert!(
         metrics.contains("agora_token_connections_refused_total 1"),
         "{metrics}"
@@ -334,20 +326,23 @@ async fn logs_hold_no_secrets_and_no_tokens() {
         policy: Default::default(),
     }];
     let s = Server::start(c).await;
-    let (_, reply) = s
+    let (status, reply) = s
         .post_auth(
             "/v1/tokens",
             key,
             &json!({"kind": "rtc", "channel_name": "secret-channel", "uid": 9}),
         )
         .await;
+    assert_eq!(status, 200, "{reply}");
     let token = reply["token"].as_str().unwrap().to_string();
-    s.post_auth(
-        "/v1/tokens",
-        "atk_wrong-key-in-logs",
-        &json!({"kind": "fpa"}),
-    )
-    .await;
+    let (status, _) = s
+        .post_auth(
+            "/v1/tokens",
+            "atk_wrong-key-in-logs",
+            &json!({"kind": "fpa"}),
+        )
+        .await;
+    assert_eq!(status, 401);
     let r = s
         .client
         .get(s.url("/rtc/secret-channel/publisher/uid/9/"))

@@ -67,3 +67,46 @@ pub fn parse(token: &str) -> Result<AnyToken> {
         })
     }
 }
+
+/// Parses a "007" or "006" token and checks its signature.
+///
+/// A 007 token carries its channel and user, so `channel_name` and `uid` are
+/// not used. A 006 token carries only their CRC32, so it needs the channel
+/// name (for an RTM token: the user account) and the uid text it was built
+/// for (`""` for uid 0 and for RTM tokens); without a channel name it is an
+/// [`ErrorKind::InvalidInput`] error on `channel_name`.
+///
+/// ```
+/// let cert = "5CFd2fd1755d40ecb72977518be15d3b";
+/// let t = token_core::v006::rtm::token("970CA35de60c44645bbae8a215061b33", "alice", 0)
+///     .unwrap()
+///     .build(cert)
+///     .unwrap();
+/// assert!(token_core::verify(&t, cert, Some("alice"), "").is_ok());
+/// assert_eq!(
+///     token_core::verify(&t, cert, None, "").unwrap_err().kind(),
+///     token_core::ErrorKind::InvalidInput
+/// );
+/// ```
+pub fn verify(
+    token: &str,
+    app_certificate: &str,
+    channel_name: Option<&str>,
+    uid: &str,
+) -> Result<AnyToken> {
+    let parsed = parse(token)?;
+    match &parsed {
+        AnyToken::V007(t) => t.verify(app_certificate)?,
+        AnyToken::V006(t) => {
+            let channel_name = channel_name.ok_or_else(|| {
+                Error::invalid(
+                    "channel_name",
+                    "required to verify a 006 token: its signature covers the channel name \
+                     (RTM: the user account) and uid, which the token does not contain",
+                )
+            })?;
+            t.verify(app_certificate, channel_name, uid)?
+        }
+    }
+    Ok(parsed)
+}

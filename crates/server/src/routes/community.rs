@@ -31,9 +31,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 use token_core::builder::rtc::{self, Role};
-use token_core::builder::{chat, User};
-use token_core::service::{Rtc, Rtm};
-use token_core::v007::AccessToken2;
+use token_core::builder::{chat, rtm, User};
+use token_core::service::Rtc;
 
 use crate::auth::{Caller, Grant, Kind, RoleName};
 use crate::gojson::{parse_body, GoObject};
@@ -145,7 +144,7 @@ fn rtm_token(
     expire: u32,
     stream_channel: &str,
 ) -> Result<String, String> {
-    let mut t = AccessToken2::new(state.app_id(), expire);
+    let mut t = rtm::token_unchecked(state.app_id(), user_id, expire);
     if !stream_channel.is_empty() {
         let mut s = Rtc {
             channel_name: stream_channel.to_string(),
@@ -155,14 +154,8 @@ fn rtm_token(
         s.privileges
             .add(Rtc::JOIN_CHANNEL, expire)
             .add(Rtc::PUBLISH_DATA_STREAM, expire);
-        t.add_service(s);
+        t.services.insert(0, s.into());
     }
-    let mut s = Rtm {
-        user_id: user_id.to_string(),
-        ..Default::default()
-    };
-    s.privileges.add(Rtm::LOGIN, expire);
-    t.add_service(s);
     t.build(state.app_certificate()).map_err(|e| e.to_string())
 }
 
@@ -453,25 +446,9 @@ async fn get_token_inner(state: &SharedState, request: Request) -> Result<Respon
     Ok(ok(&caller, kind, json!({"token": token})))
 }
 
-// `rtm::token_unchecked` is the plain RTM login the routes above build by
-// hand (they may add a stream channel); keep the two in step.
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn plain_rtm_matches_token_core() {
-        let app = "970CA35de60c44645bbae8a215061b33";
-        let mut ours = AccessToken2::new(app, 600).with_issue(1, 2);
-        let mut s = Rtm {
-            user_id: "u".into(),
-            ..Default::default()
-        };
-        s.privileges.add(Rtm::LOGIN, 600);
-        ours.add_service(s);
-        let core = token_core::builder::rtm::token_unchecked(app, "u", 600).with_issue(1, 2);
-        assert_eq!(ours, core);
-    }
 
     #[test]
     fn roles_and_grants() {

@@ -25,18 +25,20 @@ use token_core::v007::AccessToken2;
 use token_core::{AnyToken, ErrorKind};
 
 use crate::auth::{Caller, Grant, Kind, RoleName};
-use crate::state::{json_response, note, unix_now, Reason, Rejection, SharedState};
+use crate::state::{json_response, note, AppState, Reason, Rejection, SharedState};
 
 /// The native error body.
 pub fn error_body(rej: &Rejection) -> Value {
     json!({"error": {"code": rej.reason.as_str(), "message": rej.message}})
 }
 
+/// The native error reply: [`error_body`] with the reason's status, finished.
+pub fn error_reply(state: &AppState, rej: &Rejection) -> Response {
+    rej.finish(state, json_response(rej.status(), &error_body(rej)))
+}
+
 fn respond(state: &SharedState, result: Result<Response, Rejection>) -> Response {
-    match result {
-        Ok(r) => r,
-        Err(rej) => rej.finish(state, json_response(rej.status(), &error_body(&rej))),
-    }
+    result.unwrap_or_else(|rej| error_reply(state, &rej))
 }
 
 /// The body must be JSON (`application/json` or `+json`, any parameters).
@@ -625,7 +627,7 @@ pub async fn verify(State(state): State<SharedState>, request: Request) -> Respo
         };
         let body = match outcome {
             Ok((parsed, expiry)) => {
-                let expired = expiry.is_some_and(|at| at <= unix_now());
+                let expired = expiry.is_some_and(|at| at <= token_core::codec::now().into());
                 json!({
                     "valid": !expired,
                     "reason": if expired { Some("expired") } else { None },

@@ -22,8 +22,9 @@ use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::json;
-use token_core::builder::rtc::Role;
-use token_core::service::{Apaas, Chat, Fpa, Rtc, Rtm};
+use token_core::builder::rtc::{self, Role};
+use token_core::builder::User;
+use token_core::service::{Apaas, Chat, Fpa, Rtm};
 use token_core::v007::AccessToken2;
 
 use crate::auth::{Grant, Kind, RoleName};
@@ -125,22 +126,19 @@ impl GenerateRequest {
     }
 
     fn token(&self, app_id: &str) -> AccessToken2 {
-        let mut t = AccessToken2::new(app_id, self.token_expire);
-        if self.rtc {
-            let mut s = Rtc {
-                channel_name: self.channel_name.clone(),
-                uid: self.uid.clone(),
-                ..Default::default()
-            };
-            s.privileges.add(Rtc::JOIN_CHANNEL, self.privilege_expire);
-            if self.role() == Role::Publisher {
-                s.privileges
-                    .add(Rtc::PUBLISH_AUDIO_STREAM, self.privilege_expire)
-                    .add(Rtc::PUBLISH_VIDEO_STREAM, self.privilege_expire)
-                    .add(Rtc::PUBLISH_DATA_STREAM, self.privilege_expire);
-            }
-            t.add_service(s);
-        }
+        // The uid string is packed as given, so it goes in as an account.
+        let mut t = if self.rtc {
+            rtc::with_user_unchecked(
+                app_id,
+                &self.channel_name,
+                User::Account(&self.uid),
+                self.role(),
+                self.token_expire,
+                self.privilege_expire,
+            )
+        } else {
+            AccessToken2::new(app_id, self.token_expire)
+        };
         if self.rtm {
             let mut s = Rtm {
                 user_id: self.uid.clone(),

@@ -98,6 +98,13 @@ impl Server {
         status_json(r).await
     }
 
+    /// The `/metrics` text.
+    pub async fn metrics(&self) -> String {
+        let r = self.client.get(self.url("/metrics")).send().await.unwrap();
+        assert_eq!(r.status().as_u16(), 200);
+        r.text().await.unwrap()
+    }
+
     /// Asks the server to stop and waits for it.
     pub async fn stop(mut self) {
         if let Some(s) = self.stop.take() {
