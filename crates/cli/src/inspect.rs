@@ -10,7 +10,7 @@ use token_core::v007::ParsedToken;
 use token_core::AnyToken;
 
 use crate::fail::Outcome;
-use crate::time::utc;
+use token_core::time::utc;
 
 /// Parses `token` and renders it as text or pretty JSON.
 pub fn run(token: &str, as_json: bool) -> Outcome<String> {

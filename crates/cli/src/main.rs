@@ -9,7 +9,6 @@
 mod build;
 mod fail;
 mod inspect;
-mod time;
 mod verify;
 
 use std::io::{self, Read, Write};

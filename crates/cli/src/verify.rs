@@ -8,8 +8,8 @@ use token_core::builder::User;
 use token_core::AnyToken;
 
 use crate::fail::{exit, Failure, Outcome};
-use crate::time::utc;
 use crate::{certificate, read_token, VerifyArgs};
+use token_core::time::utc;
 
 /// Runs `verify`; `Ok` is the `valid ...` line.
 pub fn run(a: &VerifyArgs) -> Outcome<String> {

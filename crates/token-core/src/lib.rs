@@ -26,6 +26,7 @@
 #![warn(missing_docs)]
 
 pub mod builder;
+pub mod check;
 pub mod codec;
 pub mod deflate;
 mod error;
@@ -33,6 +34,7 @@ mod error;
 pub mod json;
 pub mod legacy;
 pub mod service;
+pub mod time;
 pub mod v006;
 pub mod v007;
 pub mod validate;

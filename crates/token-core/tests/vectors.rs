@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use serde_json::Value;
 use token_core::builder::rtc::{PrivilegeExpires, Role, RtcRtmParams};
 use token_core::builder::{self, User};
+use token_core::check::{self, Action, Publish, Request};
 use token_core::legacy::{dynamic_key3, dynamic_key4, dynamic_key5, signaling};
 use token_core::service::{self, Rtm2Permissions, Service};
 use token_core::v006;
@@ -502,4 +503,179 @@ fn divergent_node_room_user_tokens_parse_and_differ_only_in_the_apaas_privilege(
         }
         assert_eq!(theirs, wire_order(ours), "{}", c.name);
     }
+}
+
+/// The request a client of a vector's token makes, the time it makes it (at
+/// issue), and a request for another channel or user. `None` for the
+/// generic service lists and the legacy keys.
+fn client_request(c: &Case) -> Option<(Action, Action, u64)> {
+    let rtc_user = |uid_key: &str, account_key: &str| match c.user(uid_key, account_key) {
+        User::Uid(uid) => uid.to_string(),
+        User::Account(a) => a.to_string(),
+    };
+    let rtc = |channel: &str, uid: String, publish: bool| Action::RtcJoin {
+        channel_name: channel.to_string(),
+        uid,
+        publish: Publish {
+            audio: publish,
+            video: publish,
+            data: publish,
+        },
+    };
+    let issued = |c: &Case| c.u32("issue_ts") as u64;
+    let rtm = |user: &str| Action::RtmLogin {
+        user_id: user.to_string(),
+    };
+    let (group, kind) = c.builder.split_once('.').unwrap();
+    let (action, other, now) = match (group, kind) {
+        ("rtc", "with_uid" | "with_user_account" | "with_rtm") => {
+            let uid = rtc_user("uid", "account");
+            let publish = c.i64("role") == 1;
+            let channel = c.str("channel_name");
+            (
+                rtc(channel, uid, publish),
+                rtc("another", "7".into(), false),
+                issued(c),
+            )
+        }
+        ("rtc", _) | ("convoai" | "stt", _) => {
+            let (uid, publish) = match kind {
+                "with_uid_and_privilege" | "with_user_account_and_privilege" => {
+                    (rtc_user("uid", "account"), true)
+                }
+                _ => (rtc_user("rtc_uid", "rtc_account"), c.i64("rtc_role") == 1),
+            };
+            let channel = c.str("channel_name");
+            (
+                rtc(channel, uid, publish),
+                rtc("another", "7".into(), false),
+                issued(c),
+            )
+        }
+        ("rtm", _) => (rtm(c.str("user_id")), rtm("another"), issued(c)),
+        ("chat", "user") => (
+            Action::ChatUser {
+                user_id: c.str("user_id").into(),
+            },
+            Action::ChatUser {
+                user_id: "another".into(),
+            },
+            issued(c),
+        ),
+        ("chat", _) => (
+            Action::ChatApp,
+            Action::ChatUser {
+                user_id: "x".into(),
+            },
+            issued(c),
+        ),
+        ("fpa", _) => (Action::FpaLogin, Action::ChatApp, issued(c)),
+        ("apaas" | "education", "room_user") => {
+            let enter = |room: &str| Action::ApaasRoomUser {
+                room_uuid: room.into(),
+                user_uuid: c.str("user_uuid").into(),
+            };
+            (enter(c.str("room_uuid")), enter("another"), issued(c))
+        }
+        ("apaas" | "education", "user") => {
+            let user = |u: &str| Action::ApaasUser {
+                user_uuid: u.into(),
+            };
+            (user(c.str("user_uuid")), user("another"), issued(c))
+        }
+        ("apaas" | "education", _) => (Action::ApaasApp, Action::FpaLogin, issued(c)),
+        ("rtc006", _) => {
+            let uid = rtc_user("uid", "account");
+            let publish = c.i64("role") != 2;
+            let channel = c.str("channel_name");
+            let now = before006(c);
+            (
+                rtc(channel, uid, publish),
+                rtc("another", "7".into(), false),
+                now,
+            )
+        }
+        ("rtm006", _) => {
+            let now = before006(c);
+            (rtm(c.str("user_account")), rtm("another"), now)
+        }
+        _ => return None,
+    };
+    Some((action, other, now))
+}
+
+/// A second before a 006 vector's privileges (or, when they have no limit, the
+/// token) expire.
+fn before006(c: &Case) -> u64 {
+    let privileges = c.u32("privilege_expired_ts");
+    let at = if privileges != 0 {
+        privileges
+    } else {
+        c.u32("ts")
+    };
+    at as u64 - 1
+}
+
+/// Every official token admits the client it was built for, and refuses it
+/// with another certificate, another app ID, after expiry, and for another
+/// channel, user or service.
+#[test]
+fn every_official_token_passes_the_check_engine_for_its_own_client() {
+    let mut checked = 0;
+    for c in load().iter().filter(|c| !c.file.starts_with("divergent_")) {
+        let Some((action, other, now)) = client_request(c) else {
+            continue;
+        };
+        let codes = |cert: &str, request: &Request, now: u64| -> Vec<&'static str> {
+            let r = check::check(&c.token, cert, request, now)
+                .unwrap_or_else(|e| panic!("{}: {e}", c.name));
+            r.reasons.iter().map(|x| x.code()).collect()
+        };
+        let request = Request::new(action).with_app_id(c.app_id());
+        assert_eq!(
+            codes(c.cert(), &request, now),
+            [] as [&str; 0],
+            "{}",
+            c.name
+        );
+        assert_eq!(
+            codes("0123456789abcdef0123456789abcdef", &request, now),
+            ["bad_signature"],
+            "{}",
+            c.name
+        );
+        let mut wrong_app = request.clone();
+        wrong_app.app_id = Some("0123456789abcdef0123456789abcdef".into());
+        assert_eq!(
+            codes(c.cert(), &wrong_app, now),
+            ["wrong_app_id"],
+            "{}",
+            c.name
+        );
+        let refused = codes(c.cert(), &Request::new(other), now);
+        assert!(
+            refused.iter().any(|r| [
+                "channel_mismatch",
+                "user_mismatch",
+                "room_mismatch",
+                "service_missing",
+                "privilege_missing"
+            ]
+            .contains(r)),
+            "{}: {refused:?}",
+            c.name
+        );
+        let expires_at = check::check(&c.token, c.cert(), &request, now)
+            .unwrap()
+            .expires_at;
+        if let Some(at) = expires_at {
+            assert!(
+                codes(c.cert(), &request, at).contains(&"token_expired"),
+                "{}",
+                c.name
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 140, "only {checked} vectors checked");
 }

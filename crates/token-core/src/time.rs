@@ -1,7 +1,7 @@
 //! UTC date formatting without a date library.
 //!
-//! Token times are seconds since the Unix epoch; the CLI only ever needs to
-//! print them as an RFC 3339 UTC timestamp (`2026-11-26T10:30:00Z`).
+//! Token times are seconds since the Unix epoch; check reports and the CLI
+//! print them as RFC 3339 UTC timestamps (`2026-11-26T10:30:00Z`).
 
 /// Formats seconds since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ` (UTC).
 ///
