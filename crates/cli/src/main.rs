@@ -1,12 +1,12 @@
 //! `agora-token`: build, inspect and verify Agora access tokens.
 //!
 //! A thin front end over `token-core`: this file holds the command line
-//! (clap types) and the dispatch; [`build`], [`inspect`] and [`verify`] turn
-//! parsed arguments into token-core calls and text; [`time`] formats dates;
-//! [`fail`] maps failures to messages and exit statuses. No token logic lives
-//! here.
+//! (clap types) and the dispatch; [`build`], [`inspect`], [`verify`] and
+//! [`check`] turn parsed arguments into token-core calls and text; [`fail`]
+//! maps failures to messages and exit statuses. No token logic lives here.
 
 mod build;
+mod check;
 mod fail;
 mod inspect;
 mod verify;
@@ -132,16 +132,20 @@ and shown with the date it ends (0: no own limit); a 006 privilege expire is
 an absolute timestamp (0: no expiry). Strings are quoted.
 
 JSON output (--json), 007:
-  {version, app_id, issue_ts, expire, salt, unknown_service_type (number or
-   null), services: [{type, type_id, privileges: {\"<id>\": seconds},
-   privilege_names: {\"<id>\": name}, <the service's own fields>}]}
+  {version, app_id, issue_ts, expire, expires_at, salt, unknown_service_type
+   (number or null), services: [{type, type_id, privileges: {\"<id>\":
+   seconds}, privilege_names: {\"<id>\": name}, privilege_expires_at:
+   {\"<id>\": timestamp or null}, <the service's own fields>}]}
   Service fields: rtc: channel_name, uid; rtm/chat: user_id; streaming/fcdn:
   channel_name, account; apaas: room_uuid, user_uuid, role; rtm2: user_id,
   permissions: [{resource_type, permission_type, resources}] (types by name,
   or the number when unknown). privilege_names lists only known ids.
 JSON output, 006:
-  {version, app_id, salt, ts, crc_channel_name, crc_uid,
-   privileges: {\"<id>\": timestamp}, privilege_names: {\"<id>\": name}}
+  {version, app_id, salt, ts, expires_at, crc_channel_name, crc_uid,
+   privileges: {\"<id>\": timestamp}, privilege_names: {\"<id>\": name},
+   privilege_expires_at: {\"<id>\": timestamp or null}}
+  expires_at values are absolute (seconds since the Unix epoch), null for
+  no limit.
 
 Examples:
   agora-token inspect 007eJxTYHj7...
@@ -164,11 +168,116 @@ Examples:
   APP_CERTIFICATE=5CFd... agora-token verify 006970CA... --channel demo --uid 42
   agora-token verify TOKEN --now 1700000000   # as if it were that time")]
     Verify(VerifyArgs),
+    /// Would Agora admit this client with this token? Checks signature, app
+    /// ID, expiry, channel, user and privileges, and lists every reason for a
+    /// denial.
+    #[command(after_help = "\
+Prints `allowed` or `denied:` with one line per reason, then the token's
+version, signature state and expiry and each privilege the request needs, on
+stdout. Exits 0 when allowed, 1 when denied (also for a malformed token: that
+is a reason too), 64 for usage errors. --json prints the report as JSON:
+  {allowed, version, app_id, now, issued_at, expires_at, signature,
+   reasons: [{code, message}], privileges: [{service, privilege, expires_at,
+   status}]}
+Reason codes: malformed, wrong_app_id, bad_signature, token_expired,
+privilege_expired, channel_mismatch, user_mismatch, room_mismatch,
+service_missing, privilege_missing.
+
+Rules: a token for uid 0 admits any uid; a client joining with uid 0 (Agora
+assigns one) needs such a token. 007 expiries count from the issue time, 006
+expiries are absolute; 0 means no limit. Chat without --user-id is the app;
+APaaS with --room-uuid and --user-uuid is a room user, with --user-uuid a
+user, with neither the app.
+
+Examples:
+  agora-token check TOKEN --service rtc --channel demo --uid 42 --publish audio,video
+  agora-token check TOKEN --service rtm --user-id alice --app-id 970CA35de60c44645bbae8a215061b33
+  agora-token check TOKEN --service chat --json")]
+    Check(CheckArgs),
     /// Run the token server: the official and community token-service
     /// endpoints plus a native API, with authentication, limits and metrics
     /// (crate agora-token-server). `serve --demo` tries it with throw-away
     /// credentials.
     Serve(Box<agora_token_server::cli::ServeArgs>),
+}
+
+/// What a checked client does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckService {
+    /// Join an RTC channel (--channel, --uid or --account, --publish).
+    Rtc,
+    /// Log in to RTM (--user-id).
+    Rtm,
+    /// Use Chat as a user (--user-id) or as the app.
+    Chat,
+    /// Log in to FPA.
+    Fpa,
+    /// Use APaaS as a room user, a user or the app.
+    Apaas,
+}
+
+impl CheckService {
+    /// The `service` value of a JSON check request.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckService::Rtc => "rtc",
+            CheckService::Rtm => "rtm",
+            CheckService::Chat => "chat",
+            CheckService::Fpa => "fpa",
+            CheckService::Apaas => "apaas",
+        }
+    }
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The token (007 or 006); `-` reads it from standard input.
+    #[arg(value_name = "TOKEN")]
+    pub token: String,
+    /// App certificate: 32 hexadecimal characters. Required; falls back to the
+    /// environment variable APP_CERTIFICATE. Never printed.
+    #[arg(
+        long,
+        env = "APP_CERTIFICATE",
+        value_name = "HEX32",
+        hide_env_values = true
+    )]
+    pub app_certificate: Option<Certificate>,
+    /// The app ID the client uses; the token must be for it (not checked when
+    /// absent).
+    #[arg(long, value_name = "HEX32")]
+    pub app_id: Option<String>,
+    /// What the client does.
+    #[arg(long, value_enum)]
+    pub service: CheckService,
+    /// rtc: the channel it joins.
+    #[arg(long, value_name = "NAME")]
+    pub channel: Option<String>,
+    /// rtc: the uid it joins as (0: Agora assigns one).
+    #[arg(long, value_name = "N", conflicts_with = "account")]
+    pub uid: Option<u32>,
+    /// rtc: the user account it joins as.
+    #[arg(long, value_name = "NAME")]
+    pub account: Option<String>,
+    /// rtc: the streams it publishes.
+    #[arg(long, value_delimiter = ',', value_parser = ["audio", "video", "data"])]
+    pub publish: Vec<String>,
+    /// rtm, chat: the user ID.
+    #[arg(long, value_name = "ID")]
+    pub user_id: Option<String>,
+    /// apaas: the room UUID.
+    #[arg(long, value_name = "UUID")]
+    pub room_uuid: Option<String>,
+    /// apaas: the user UUID.
+    #[arg(long, value_name = "UUID")]
+    pub user_uuid: Option<String>,
+    /// Check as if it were this time (seconds since the Unix epoch).
+    #[arg(long, value_name = "TS")]
+    pub now: Option<u64>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// App ID and certificate of a build command.
@@ -611,9 +720,10 @@ pub fn read_token(arg: &str) -> Outcome<String> {
     }
 }
 
-/// Runs a parsed command; `Ok` holds what to print on stdout.
-fn run(cli: Cli) -> Outcome<String> {
-    match cli.command {
+/// Runs a parsed command; `Ok` holds what to print on stdout and the exit
+/// status (0, or [`check::DENIED`] for a denied check).
+fn run(cli: Cli) -> Outcome<(String, u8)> {
+    let out = match cli.command {
         Command::Rtc(a) => build::rtc(&a),
         Command::Rtm(a) => build::rtm(&a),
         Command::Chat(a) => build::chat(&a),
@@ -624,8 +734,13 @@ fn run(cli: Cli) -> Outcome<String> {
         Command::Stt(a) => build::rtc_rtm(&a, build::RtcRtm::Stt),
         Command::Inspect(a) => inspect::run(&read_token(&a.token)?, a.json),
         Command::Verify(a) => verify::run(&a),
+        Command::Check(a) => {
+            let (out, allowed) = check::run(&a)?;
+            return Ok((out, if allowed { 0 } else { check::DENIED }));
+        }
         Command::Serve(a) => agora_token_server::cli::run(*a),
-    }
+    }?;
+    Ok((out, 0))
 }
 
 /// Every value the user gave as an app certificate, to be masked in clap's
@@ -686,12 +801,12 @@ fn main() -> ExitCode {
         Err(err) => return clap_exit(err),
     };
     match run(cli) {
-        Ok(out) => {
+        Ok((out, code)) => {
             let mut stdout = io::stdout().lock();
             // A closed pipe (`| head`) is not worth a panic.
             let _ = writeln!(stdout, "{out}");
             let _ = stdout.flush();
-            ExitCode::SUCCESS
+            ExitCode::from(code)
         }
         Err(failure) => {
             let message = redact(&failure.to_string(), &certificate_values());

@@ -907,6 +907,7 @@ fn inspect_json_of_known_token() {
             "app_id": APP_ID,
             "issue_ts": 1_700_000_000u32,
             "expire": 3600,
+            "expires_at": 1_700_003_600u32,
             "salt": 12_345_678,
             "unknown_service_type": null,
             "services": [{
@@ -920,6 +921,12 @@ fn inspect_json_of_known_token() {
                     "2": "publish_audio_stream",
                     "3": "publish_video_stream",
                     "4": "publish_data_stream"
+                },
+                "privilege_expires_at": {
+                    "1": 1_700_003_600u32,
+                    "2": 1_700_003_600u32,
+                    "3": 1_700_003_600u32,
+                    "4": 1_700_003_600u32
                 }
             }]
         })
@@ -1032,10 +1039,12 @@ crc_channel_name: ";
             "app_id": APP_ID,
             "salt": 12_345_678,
             "ts": 1_700_086_400u32,
+            "expires_at": 1_700_086_400u32,
             "crc_channel_name": p.crc_channel_name,
             "crc_uid": p.crc_uid,
             "privileges": {"1000": 1_700_003_600u32},
-            "privilege_names": {"1000": "rtm_login"}
+            "privilege_names": {"1000": "rtm_login"},
+            "privilege_expires_at": {"1000": 1_700_003_600u32}
         })
     );
 }
@@ -1245,4 +1254,138 @@ fn build_output_parses_as_any_token() {
     assert!(matches!(token_core::parse(&t), Ok(AnyToken::V006(_))));
     let t = build(&["rtm", "--user-id", "u"]);
     assert!(matches!(token_core::parse(&t), Ok(AnyToken::V007(_))));
+}
+
+// ---------------------------------------------------------------- check
+
+/// The JSON report of `check --json` (printed on stdout, allowed or not).
+fn report(o: &Output) -> Value {
+    serde_json::from_str(&stdout(o)).unwrap_or_else(|e| panic!("{e}: {}", stderr(o)))
+}
+
+#[test]
+fn check_allows_the_right_client_and_lists_every_reason_for_the_wrong_one() {
+    // NPM_RTC_UID0: channel CHANNEL, uid 0 (any user), publisher, issued at
+    // 1700000000, token and privileges valid 3600 s.
+    let base = [
+        "check",
+        NPM_RTC_UID0,
+        "--app-certificate",
+        CERT,
+        "--now",
+        "1700000001",
+    ];
+    let ok = run(&[
+        &base[..],
+        &["--service", "rtc", "--channel", CHANNEL, "--uid", "42"],
+    ]
+    .concat());
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    assert!(stdout(&ok).starts_with("allowed\n"), "{}", stdout(&ok));
+    assert!(stdout(&ok).contains("rtc join_channel"));
+
+    let args = [
+        &base[..],
+        &[
+            "--service",
+            "rtc",
+            "--channel",
+            "other",
+            "--publish",
+            "audio",
+        ],
+    ];
+    let denied = run(&[
+        &args.concat()[..],
+        &["--app-id", "00000000000000000000000000000001"],
+    ]
+    .concat());
+    assert_eq!(denied.status.code(), Some(1));
+    let text = stdout(&denied);
+    assert!(text.starts_with("denied:\n  - wrong app ID"), "{text}");
+    assert!(
+        text.contains("  - wrong channel: the token is for channel"),
+        "{text}"
+    );
+    assert_no_certificate(&denied);
+
+    let other_cert = [
+        "check",
+        NPM_RTC_UID0,
+        "--app-certificate",
+        OTHER_CERT,
+        "--service",
+        "fpa",
+        "--json",
+    ];
+    let o = run(&other_cert);
+    assert_eq!(o.status.code(), Some(1));
+    let v = report(&o);
+    assert_eq!(v["allowed"], false);
+    let codes: Vec<&str> = v["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.starts_with(&["bad_signature"]) && codes.contains(&"service_missing"),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn check_006_rtm_and_expiry() {
+    // NPM_RTM006: user "rtm_user", privilege until 1700003600.
+    let base = [
+        "check",
+        NPM_RTM006,
+        "--app-certificate",
+        CERT,
+        "--service",
+        "rtm",
+        "--user-id",
+        "rtm_user",
+    ];
+    let o = run(&[&base[..], &["--now", "1700000000"]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let o = run(&[&base[..], &["--now", "1700003600", "--json"]].concat());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(report(&o)["reasons"][0]["code"], "privilege_expired");
+}
+
+#[test]
+fn check_usage_errors_exit_64_and_malformed_tokens_are_denials() {
+    let o = run(&[
+        "check",
+        NPM_RTM,
+        "--app-certificate",
+        CERT,
+        "--service",
+        "rtm",
+    ]);
+    assert_fails(&o, 64, "user_id: is required");
+    let o = run(&[
+        "check",
+        NPM_RTM,
+        "--app-certificate",
+        "nothex",
+        "--service",
+        "fpa",
+    ]);
+    assert_fails(&o, 64, "app_certificate");
+    let o = run(&[
+        "check",
+        "007abc",
+        "--app-certificate",
+        CERT,
+        "--service",
+        "fpa",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).starts_with("denied:\n  - malformed token"),
+        "{}",
+        stdout(&o)
+    );
 }
