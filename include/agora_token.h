@@ -326,6 +326,30 @@ extern "C" {
 void agora_token_string_free(char *s);
 
 /**
+ * Would Agora admit this client with this token? Writes the report as JSON:
+ * `{"allowed","version","app_id","now","issued_at","expires_at","signature","reasons":[{"code","message"}],"privileges":[{"service","privilege","expires_at","status"}]}`.
+ *
+ * `request_json` describes the client, e.g.
+ * `{"service":"rtc","channel_name":"demo","uid":"42","publish":["audio"]}`,
+ * `{"service":"rtm","user_id":"alice"}`, `{"service":"chat"}` (the app);
+ * any request may add `"app_id"`. `now` is the time to check at, in seconds
+ * since the Unix epoch; `0` means the current time.
+ *
+ * A bad or expired token is a denial in the report (status OK), not an
+ * error; the errors are a malformed certificate or request
+ * (`AGORA_TOKEN_STATUS_INVALID_INPUT`, naming the field).
+ *
+ * # Safety
+ * Pointers as stated in the header's conventions.
+ */
+enum AgoraTokenStatus agora_token_check(const char *token,
+                                        const char *app_certificate,
+                                        const char *request_json,
+                                        uint64_t now,
+                                        char **out_report_json,
+                                        char **out_error);
+
+/**
  * Returns the name of a status code: `"ok"`, `"null_pointer"`,
  * `"invalid_utf8"`, `"invalid_input"`, `"no_service"`, `"wrong_version"`,
  * `"malformed"`, `"signature_mismatch"`, `"internal"`, or `"unknown"` for a
@@ -923,7 +947,7 @@ enum AgoraTokenStatus agora_token_v007_content_hex(const char *token,
  * Parses a 007 or 006 token (chosen by its prefix) without checking its
  * signature, and writes it as JSON:
  * 007 `{"version":"007","app_id","issue_ts","expire","salt","services":[{"type","type_id","privileges":{"<id>":expire},"privilege_names":{"<id>":name},...the service's fields}],"unknown_service_type"}`;
- * 006 `{"version":"006","app_id","salt","ts","crc_channel_name","crc_uid","privileges","privilege_names"}`.
+ * 006 `{"version":"006","app_id","salt","ts","expires_at","crc_channel_name","crc_uid","privileges","privilege_names","privilege_expires_at"}`.
  * Keys are sorted; the form is the one of the agora-token CLI's
  * `inspect --json`.
  *

@@ -198,6 +198,17 @@ inline std::string parse(const std::string& token) {
   return detail::string_result([&](char** out, char** err) { return agora_token_parse(detail::arg(token, "token"), out, err); });
 }
 
+/// Would Agora admit this client with this token? Returns the report as JSON
+/// (`{"allowed":...,"reasons":[{"code","message"}],...}`); a bad token is a
+/// denial in the report, a bad certificate or request throws. `now` 0 is the
+/// current time. See agora_token_check for the request form.
+inline std::string check(const std::string& token, const std::string& app_certificate, const std::string& request_json, uint64_t now = 0) {
+  return detail::string_result([&](char** out, char** err) {
+    return agora_token_check(detail::arg(token, "token"), detail::arg(app_certificate, "app_certificate"),
+                             detail::arg(request_json, "request_json"), now, out, err);
+  });
+}
+
 /// RTC 007 builders (RtcTokenBuilder2).
 namespace rtc {
 

@@ -26,6 +26,7 @@
 
 // Declared in the order the header lists them.
 mod args;
+pub mod check;
 pub mod error;
 pub mod legacy;
 pub mod options;

@@ -326,6 +326,7 @@ T(t_v007_build) {
 T(t_v007_verify) { return agora_token_v007_verify(s[0], s[1], out, err); }
 T(t_content_hex) { return agora_token_v007_content_hex(s[0], out, err); }
 T(t_parse) { return agora_token_parse(s[0], out, err); }
+T(t_check) { return agora_token_check(s[0], s[1], s[2], 0, out, err); }
 T(t_v006_uid) { return agora_token_v006_rtc_build_with_uid(s[0], s[1], s[2], 42, 1, 0, NULL, out, err); }
 T(t_v006_account) { return agora_token_v006_rtc_build_with_user_account(s[0], s[1], s[2], s[3], 1, 0, NULL, out, err); }
 T(t_v006_priv) {
@@ -403,6 +404,7 @@ static void test_every_pointer(void) {
       {"v007_verify", 2, {"token", "app_certificate"}, {g_token007, CERT}, t_v007_verify, "out_json", 1},
       {"v007_content_hex", 1, {"token"}, {g_token007}, t_content_hex, "out_hex", 0},
       {"parse", 1, {"token"}, {g_token007}, t_parse, "out_json", 0},
+      {"check", 3, {"token", "app_certificate", "request_json"}, {g_token007, CERT, "{\"service\":\"fpa\"}"}, t_check, "out_report_json", 0},
       {"v006_rtc_build_with_uid", 3, {"app_id", "app_certificate", "channel_name"}, {APP_ID, CERT, "demo"}, t_v006_uid, "out_token", 0},
       {"v006_rtc_build_with_user_account", 4, {"app_id", "app_certificate", "channel_name", "account"}, {APP_ID, CERT, "demo", "alice"},
        t_v006_account, "out_token", 0},
@@ -496,7 +498,7 @@ static void test_every_pointer(void) {
     CHECK(st == AGORA_TOKEN_STATUS_NULL_POINTER, "%s: NULL out_error: %s", api->name, agora_token_status_name(st));
     CHECK(out == NULL, "%s: out set on failure", api->name);
   }
-  CHECK(n == 36, "the table covers %d functions; the header has 36 with a status", (int)n);
+  CHECK(n == 37, "the table covers %d functions; the header has 37 with a status", (int)n);
   printf("bad input: %d functions, %d calls with a NULL, invalid UTF-8 or valid argument\n", (int)n, calls);
 }
 
@@ -520,6 +522,33 @@ static char *repeat(char ch, size_t n) {
   memset(s, ch, n);
   s[n] = '\0';
   return s;
+}
+
+/* The check engine: JSON request in, JSON report out; a bad token is a
+ * denial in the report, a bad request an error naming the field. */
+static void test_check(void) {
+  char *tok = NULL, *report = NULL, *err = NULL;
+  const AgoraTokenOptions fixed = {AGORA_TOKEN_OPTION_FIXED_ISSUE, 1700000000, 1, 0};
+  CHECK(agora_token_rtc_build_with_uid(APP_ID, CERT, "demo", 42, 2, 600, 600, &fixed, &tok, NULL) == AGORA_TOKEN_STATUS_OK, "check: build");
+  const char *join = "{\"service\":\"rtc\",\"channel_name\":\"demo\",\"uid\":42}";
+  CHECK(agora_token_check(tok, CERT, join, 1700000001, &report, &err) == AGORA_TOKEN_STATUS_OK && err == NULL, "check: %s", str_or(err));
+  CHECK(report && strstr(report, "\"allowed\":true") && strstr(report, "\"signature\":\"valid\""), "check allowed: %s", str_or(report));
+  agora_token_string_free(report);
+  report = NULL;
+  const char *wrong = "{\"service\":\"rtc\",\"channel_name\":\"other\",\"uid\":\"42\",\"publish\":[\"audio\"]}";
+  CHECK(agora_token_check(tok, CERT, wrong, 1700000600, &report, NULL) == AGORA_TOKEN_STATUS_OK, "check denied: status");
+  CHECK(report && strstr(report, "\"allowed\":false") && strstr(report, "\"code\":\"token_expired\"") &&
+            strstr(report, "\"code\":\"channel_mismatch\"") && strstr(report, "\"code\":\"privilege_missing\""),
+        "check denied: %s", str_or(report));
+  agora_token_string_free(report);
+  report = NULL;
+  CHECK(agora_token_check("007garbage", CERT, join, 0, &report, NULL) == AGORA_TOKEN_STATUS_OK && strstr(report, "\"code\":\"malformed\""),
+        "check malformed: %s", str_or(report));
+  agora_token_string_free(report);
+  EXPECT(agora_token_check(tok, CERT, "{not json", 0, &out_, &err_), AGORA_TOKEN_STATUS_INVALID_INPUT, "request: is not valid JSON");
+  EXPECT(agora_token_check(tok, CERT, "{\"service\":\"rtm\"}", 0, &out_, &err_), AGORA_TOKEN_STATUS_INVALID_INPUT, "user_id: is required");
+  EXPECT(agora_token_check(tok, "nothex", join, 0, &out_, &err_), AGORA_TOKEN_STATUS_INVALID_INPUT, "app_certificate");
+  agora_token_string_free(tok);
 }
 
 static void test_rules(void) {
@@ -736,6 +765,7 @@ int main(void) {
   test_vectors();
   test_every_pointer();
   test_rules();
+  test_check();
   test_threads();
   agora_token_string_free(g_token007);
   agora_token_string_free(g_token006);

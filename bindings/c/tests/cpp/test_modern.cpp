@@ -236,3 +236,16 @@ TEST(Modern, DefaultsIssueNowWithARandomSalt) {
   EXPECT_NO_THROW(tk::v007::verify(a, kCert));
   EXPECT_NE(tk::parse(a).find("\"expire\":600"), std::string::npos);
 }
+
+TEST(Modern, CheckAnswersAllowedOrDeniedWithReasons) {
+  const std::string token = tk::rtc::build_with_uid(kAppId, kCert, "demo", 42, tk::RtcRole::Subscriber, 600, 600);
+  const std::string ok = tk::check(token, kCert, R"({"service":"rtc","channel_name":"demo","uid":42})");
+  EXPECT_NE(ok.find("\"allowed\":true"), std::string::npos) << ok;
+  const std::string denied = tk::check(token, kCert, R"({"service":"rtc","channel_name":"other","uid":42})");
+  EXPECT_NE(denied.find("\"code\":\"channel_mismatch\""), std::string::npos) << denied;
+  const std::string malformed = tk::check("garbage", kCert, R"({"service":"fpa"})");
+  EXPECT_NE(malformed.find("\"code\":\"malformed\""), std::string::npos) << malformed;
+  const tk::Error e = error_of([&] { tk::check(token, kCert, R"({"service":"mail"})"); });
+  EXPECT_EQ(e.status(), AGORA_TOKEN_STATUS_INVALID_INPUT);
+  EXPECT_EQ(std::string(e.what()).rfind("service:", 0), 0u) << e.what();
+}
