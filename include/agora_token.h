@@ -946,7 +946,7 @@ enum AgoraTokenStatus agora_token_v007_content_hex(const char *token,
 /**
  * Parses a 007 or 006 token (chosen by its prefix) without checking its
  * signature, and writes it as JSON:
- * 007 `{"version":"007","app_id","issue_ts","expire","salt","services":[{"type","type_id","privileges":{"<id>":expire},"privilege_names":{"<id>":name},...the service's fields}],"unknown_service_type"}`;
+ * 007 `{"version":"007","app_id","issue_ts","expire","expires_at","salt","services":[{"type","type_id","privileges":{"<id>":expire},"privilege_names":{"<id>":name},"privilege_expires_at":{"<id>":timestamp or null},...the service's fields}],"unknown_service_type"}`;
  * 006 `{"version":"006","app_id","salt","ts","expires_at","crc_channel_name","crc_uid","privileges","privilege_names","privilege_expires_at"}`.
  * Keys are sorted; the form is the one of the agora-token CLI's
  * `inspect --json`.
