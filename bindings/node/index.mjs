@@ -15,6 +15,7 @@ export const {
   Rtm2Permissions,
   RtmTokenBuilder,
   SttTokenBuilder,
+  check,
   parse,
   verify,
   v006,

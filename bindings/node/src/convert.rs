@@ -108,6 +108,11 @@ impl Args {
         value.map_or(Ok(0), |v| self.u32(v, name))
     }
 
+    /// A time in seconds since 1970: an integer from 0 to 2^53 - 1.
+    pub(crate) fn timestamp(self, value: JsUnknown, name: &str) -> Result<u64> {
+        Ok(self.integer(value, name, 0.0, 9_007_199_254_740_991.0)? as u64)
+    }
+
     pub(crate) fn u16(self, value: JsUnknown, name: &str) -> Result<u16> {
         Ok(self.integer(value, name, 0.0, u16::MAX as f64)? as u16)
     }

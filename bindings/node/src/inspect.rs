@@ -26,6 +26,9 @@ pub struct ParsedToken007 {
     pub issue_ts: u32,
     /// Token lifetime in seconds after `issueTs` (`0`: no limit).
     pub expire: u32,
+    /// When the token expires, seconds since 1970 (`null`: no limit).
+    #[napi(ts_type = "number | null")]
+    pub expires_at: Option<f64>,
     /// Random salt.
     pub salt: u32,
     /// The services, ordered by type.
@@ -50,6 +53,9 @@ pub struct ParsedService {
     pub privileges: HashMap<String, u32>,
     /// Privilege id -> name, for the privileges this package knows.
     pub privilege_names: HashMap<String, String>,
+    /// Privilege id -> when it expires, seconds since 1970 (`null`: no limit).
+    #[napi(ts_type = "Record<string, number | null>")]
+    pub privilege_expires_at: HashMap<String, Option<f64>>,
     /// RTC, streaming, FCDN: the channel name.
     pub channel_name: Option<String>,
     /// RTC: the uid as text or the account (`''`: any user).
@@ -95,6 +101,9 @@ pub struct ParsedToken006 {
     pub salt: u32,
     /// When the token expires (the official builders: 24 hours after issue).
     pub ts: u32,
+    /// `ts`, or `null` when it is `0` (no limit).
+    #[napi(ts_type = "number | null")]
+    pub expires_at: Option<f64>,
     /// CRC32 of the channel name (RTM tokens: of the user account).
     pub crc_channel_name: u32,
     /// CRC32 of the uid text (`''` for uid 0).
@@ -103,6 +112,9 @@ pub struct ParsedToken006 {
     pub privileges: HashMap<String, u32>,
     /// Privilege id -> name, for the privileges this package knows.
     pub privilege_names: HashMap<String, String>,
+    /// Privilege id -> expiry timestamp (`null`: never).
+    #[napi(ts_type = "Record<string, number | null>")]
+    pub privilege_expires_at: HashMap<String, Option<f64>>,
 }
 
 fn to_js(env: Env, token: &AnyToken) -> Result<JsUnknown> {

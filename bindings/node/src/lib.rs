@@ -21,6 +21,7 @@
 // `cargo test --workspace`) exposes what the addon exports.
 pub mod apaas;
 pub mod chat;
+pub mod check;
 mod convert;
 pub mod convoai;
 mod error;

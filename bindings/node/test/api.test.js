@@ -14,7 +14,7 @@ const staticMethods = (cls) =>
 
 describe('exports', () => {
   test('every export of agora-token 2.0.6, plus parse, verify and v006', () => {
-    const extra = ['parse', 'v006', 'verify']
+    const extra = ['check', 'parse', 'v006', 'verify']
     assert.deepEqual(Object.keys(ours).sort(), [...Object.keys(official), ...extra].sort())
   })
 
@@ -114,6 +114,15 @@ describe('parse and verify', () => {
     assert.deepEqual([...types].sort(), ['apaas', 'chat', 'convoai', 'fpa', 'rtc', 'rtm', 'rtm2', 'stt'])
   })
 
+  test('the check report has exactly the declared keys', () => {
+    const token = ours.RtcTokenBuilder.buildTokenWithUid(APP_ID, CERT, 'c', 5, 1, 60, 60)
+    const r = ours.check(token, CERT, { service: 'rtc', channelName: 'd', uid: 6, publish: ['audio'] })
+    assert.deepEqual(new Set(Object.keys(r)), declared('CheckReport'))
+    for (const x of r.reasons) assert.deepEqual(new Set(Object.keys(x)), declared('CheckReason'))
+    for (const x of r.privileges) assert.deepEqual(new Set(Object.keys(x)), declared('CheckedPrivilege'))
+    assert.ok(r.reasons.length > 0 && r.privileges.length > 0)
+  })
+
   test('the object of a 006 token has exactly the declared keys', () => {
     const token = ours.v006.RtmTokenBuilder.buildToken(APP_ID, CERT, 'alice', 1, 0)
     assert.deepEqual(new Set(Object.keys(ours.parse(token))), declared('ParsedToken006'))
@@ -127,9 +136,11 @@ describe('parse and verify', () => {
     assert.equal(parsed.expire, 600)
     assert.ok(Math.abs(parsed.issueTs - Date.now() / 1000) < 60)
     assert.equal(parsed.unknownServiceType, null)
+    const at = (seconds) => ({ 1: parsed.issueTs + seconds })
+    assert.equal(parsed.expiresAt, parsed.issueTs + 600)
     assert.deepEqual(parsed.services, [
-      { type: 'rtc', typeId: 1, channelName: 'room 1', uid: '42', privileges: { 1: 10 }, privilegeNames: { 1: 'join_channel' } },
-      { type: 'rtm', typeId: 2, userId: 'bob', privileges: { 1: 300 }, privilegeNames: { 1: 'login' } },
+      { type: 'rtc', typeId: 1, channelName: 'room 1', uid: '42', privileges: { 1: 10 }, privilegeNames: { 1: 'join_channel' }, privilegeExpiresAt: at(10) },
+      { type: 'rtm', typeId: 2, userId: 'bob', privileges: { 1: 300 }, privilegeNames: { 1: 'login' }, privilegeExpiresAt: at(300) },
     ])
   })
 })

@@ -68,7 +68,11 @@ function officialServices (parsed) {
 
 /** Our parse() of a token without the per-build fields. */
 function stable (parsed) {
-  const { issueTs, salt, ts, ...rest } = parsed
+  // The absolute expiry times follow the issue time, so they go too.
+  const { issueTs, salt, ts, expiresAt, ...rest } = parsed
+  if (rest.services) {
+    rest.services = rest.services.map(({ privilegeExpiresAt, ...service }) => service)
+  }
   return rest
 }
 
