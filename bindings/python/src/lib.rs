@@ -55,6 +55,7 @@ fn _agora_token(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse::parse_007, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_006, m)?)?;
     m.add_function(wrap_pyfunction!(parse::verify, m)?)?;
+    m.add_function(wrap_pyfunction!(parse::check, m)?)?;
 
     m.add_function(wrap_pyfunction!(official::official_user, m)?)?;
     m.add_function(wrap_pyfunction!(official::issue_now, m)?)?;

@@ -95,3 +95,24 @@ pub fn verify(
         .map_err(|e| error::to_py_renamed(e, &[("channel_name", "channel")]))?;
     any_to_python(py, &parsed)
 }
+
+/// The check engine: `request` is the JSON request of token-core's
+/// `json::request_from_json`; returns the JSON report. `now` defaults to the
+/// clock.
+#[pyfunction]
+#[pyo3(signature = (token, app_certificate, request, now=None))]
+pub fn check(
+    py: Python<'_>,
+    token: String,
+    app_certificate: String,
+    request: String,
+    now: Option<u64>,
+) -> PyResult<Py<PyAny>> {
+    let report = py
+        .detach(|| {
+            let now = now.unwrap_or_else(|| u64::from(token_core::codec::now()));
+            token_core::json::check_str(&token, &app_certificate, &request, now)
+        })
+        .map_err(error::to_py)?;
+    Ok(to_python(py, &report)?.unbind())
+}

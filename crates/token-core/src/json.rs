@@ -315,6 +315,15 @@ pub fn check(token: &str, app_certificate: &str, request: &Value, now: u64) -> R
     engine::check(token, app_certificate, &request, now).map(|r| report_json(&r))
 }
 
+/// [`check`] with the request as JSON text, for callers that hold text (the
+/// C ABI, Python): a request that is not JSON is an
+/// [`crate::ErrorKind::InvalidInput`] error on `request`.
+pub fn check_str(token: &str, app_certificate: &str, request: &str, now: u64) -> Result<Value> {
+    let request: Value = serde_json::from_str(request)
+        .map_err(|e| Error::invalid("request", format!("is not valid JSON: {e}")))?;
+    check(token, app_certificate, &request, now)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

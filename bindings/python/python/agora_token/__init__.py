@@ -35,6 +35,7 @@ are safe to call from many threads.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 from typing import Iterable, Optional, Union
 
@@ -66,6 +67,9 @@ from ._agora_token import (
 )
 from ._types import (
     ApaasPrivilege,
+    CheckedPrivilege,
+    CheckReason,
+    CheckReport,
     ApaasService,
     ChatPrivilege,
     ChatService,
@@ -95,6 +99,7 @@ from ._types import (
     SttService,
     Token,
     Token006,
+    _report_from_json,
     _token_from_json,
 )
 
@@ -149,7 +154,11 @@ __all__ = [
     "chat_user_id",
     "parse",
     "verify",
+    "check",
     # types
+    "CheckReport",
+    "CheckReason",
+    "CheckedPrivilege",
     "ServiceType",
     "Role",
     "Role006",
@@ -267,3 +276,50 @@ def verify(
     signature does not match.
     """
     return _token_from_json(_ext.verify(token, app_certificate, channel, uid, account))
+
+
+def check(
+    token: str,
+    app_certificate: str,
+    *,
+    service: str,
+    channel: Optional[str] = None,
+    uid: Optional[int] = None,
+    account: Optional[str] = None,
+    publish: Iterable[str] = (),
+    user_id: Optional[str] = None,
+    room_uuid: Optional[str] = None,
+    user_uuid: Optional[str] = None,
+    app_id: Optional[str] = None,
+    now: Union[int, datetime, None] = None,
+) -> CheckReport:
+    """Would Agora admit this client with this token?
+
+    `service` is what the client does: ``"rtc"`` (join `channel` as `uid` or
+    `account`, publishing the `publish` streams: ``"audio"``, ``"video"``,
+    ``"data"``), ``"rtm"`` (log in as `user_id`), ``"chat"`` (as `user_id`,
+    or as the app without one), ``"fpa"``, or ``"apaas"`` (a room user with
+    `room_uuid` and `user_uuid`, a user with `user_uuid`, else the app).
+    `app_id`, when given, must be the token's. `now` defaults to the clock.
+
+    Returns a `CheckReport` with every reason for a denial. A malformed,
+    forged or expired token is a denial, not an exception; a bad certificate
+    or request raises `InvalidInputError` naming the field.
+
+    >>> report = check(token, cert, service="rtc", channel="demo", uid=42)  # doctest: +SKIP
+    >>> report.allowed, [r.code for r in report.reasons]  # doctest: +SKIP
+    (False, ['channel_mismatch'])
+    """
+    fields = {
+        "service": service,
+        "channel_name": channel,
+        "uid": account if account is not None else uid,
+        "publish": list(publish) or None,
+        "user_id": user_id,
+        "room_uuid": room_uuid,
+        "user_uuid": user_uuid,
+        "app_id": app_id,
+    }
+    request = json.dumps({k: v for k, v in fields.items() if v is not None})
+    at = int(now.timestamp()) if isinstance(now, datetime) else now
+    return _report_from_json(_ext.check(token, app_certificate, request, at))

@@ -290,6 +290,9 @@ def verify(
 ) -> Dict[str, Any]:
     """Parse and verify a token; its JSON form."""
 
+def check(token: str, app_certificate: str, request: str, now: Optional[int] = None) -> Dict[str, Any]:
+    """The check engine: a JSON request in, the JSON report out."""
+
 # Drop-in helpers -------------------------------------------------------------
 
 def official_user(uid: Any) -> str: ...

@@ -44,6 +44,9 @@ __all__ = [
     "Token",
     "Token006",
     "PrivilegesArg",
+    "CheckReason",
+    "CheckedPrivilege",
+    "CheckReport",
 ]
 
 
@@ -490,8 +493,7 @@ class Token:
     @property
     def expires_at(self) -> Optional[datetime]:
         """When the token expires (UTC), or None for an expire of 0."""
-        # TODO(core): take the token's and each privilege's expiry from
-        # token-core's JSON form (AccessToken2::expiry) instead of adding here.
+        # A property, not a parsed field: a Token is also built by hand.
         return _utc(self.issue_ts + self.expire) if self.expire else None
 
     def service(self, service_type: int) -> Optional[Service]:
@@ -544,21 +546,20 @@ def _enum_or_int(enum_cls: Any, value: Any) -> int:
     return int(value)
 
 
-def _privileges_from_json(d: Dict[str, Any], absolute_base: Optional[int]) -> Tuple[Privilege, ...]:
+def _privileges_from_json(d: Dict[str, Any]) -> Tuple[Privilege, ...]:
+    # token-core gives each privilege's absolute expiry (None: no limit).
     names = d.get("privilege_names", {})
+    expires_at = d["privilege_expires_at"]
     out = []
     for key, expire in d["privileges"].items():
-        if absolute_base is None:  # 006: the value is the expiry time itself
-            at = _utc(expire) if expire else None
-        else:
-            at = _utc(absolute_base + expire) if expire else None
-        out.append(Privilege(int(key), expire, names.get(key), at))
+        at = expires_at[key]
+        out.append(Privilege(int(key), expire, names.get(key), _utc(at) if at is not None else None))
     return tuple(sorted(out, key=lambda p: p.id))
 
 
-def _service_from_json(d: Dict[str, Any], issue_ts: int) -> Service:
+def _service_from_json(d: Dict[str, Any]) -> Service:
     cls = _SERVICE_CLASSES[d["type_id"]]
-    privileges = _privileges_from_json(d, issue_ts)
+    privileges = _privileges_from_json(d)
     if cls is RtcService:
         return RtcService(d["channel_name"], d["uid"], privileges)
     if cls in (RtmService, ChatService):
@@ -588,14 +589,86 @@ def _token_from_json(d: Dict[str, Any]) -> Union[Token, Token006]:
             ts=d["ts"],
             crc_channel_name=d["crc_channel_name"],
             crc_uid=d["crc_uid"],
-            privileges=_privileges_from_json(d, None),
+            privileges=_privileges_from_json(d),
         )
-    issue_ts = d["issue_ts"]
     return Token(
         app_id=d["app_id"],
-        issue_ts=issue_ts,
+        issue_ts=d["issue_ts"],
         expire=d["expire"],
         salt=d["salt"],
-        services=tuple(_service_from_json(s, issue_ts) for s in d["services"]),
+        services=tuple(_service_from_json(s) for s in d["services"]),
         unknown_service_type=d["unknown_service_type"],
+    )
+
+
+@dataclass(frozen=True)
+class CheckReason:
+    """One reason `check` denies a request."""
+
+    code: str
+    """A stable code: ``"malformed"``, ``"wrong_app_id"``, ``"bad_signature"``,
+    ``"token_expired"``, ``"privilege_expired"``, ``"channel_mismatch"``,
+    ``"user_mismatch"``, ``"room_mismatch"``, ``"service_missing"`` or
+    ``"privilege_missing"``."""
+    message: str
+    """What is wrong, for a person."""
+
+
+@dataclass(frozen=True)
+class CheckedPrivilege:
+    """A privilege the checked request needs, as found in the token."""
+
+    service: str
+    """The service (``"rtc"``, ...)."""
+    privilege: str
+    """The privilege (``"join_channel"``, ...)."""
+    expires_at: Optional[datetime]
+    """When it expires (UTC); None for no limit or when missing."""
+    status: str
+    """``"ok"``, ``"expired"`` or ``"missing"``."""
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The answer of `check`: would Agora admit the client, and why not."""
+
+    allowed: bool
+    """True when Agora would admit the client."""
+    version: Optional[str]
+    """``"007"`` or ``"006"``; None for a malformed token."""
+    app_id: Optional[str]
+    """The token's app ID; None for a malformed token."""
+    now: datetime
+    """The time the check was made for (UTC)."""
+    issued_at: Optional[datetime]
+    """007: when the token was issued (None for 006)."""
+    expires_at: Optional[datetime]
+    """When the token expires; None for no limit or a malformed token."""
+    signature: str
+    """``"valid"``, ``"invalid"`` or ``"unchecked"`` (malformed, or a 006
+    token whose channel or uid is not the requested one)."""
+    reasons: Tuple[CheckReason, ...]
+    """Every reason for a denial (empty when allowed)."""
+    privileges: Tuple[CheckedPrivilege, ...]
+    """The privileges the request needs."""
+
+
+def _maybe_utc(ts: Optional[int]) -> Optional[datetime]:
+    return _utc(ts) if ts is not None else None
+
+
+def _report_from_json(d: Dict[str, Any]) -> CheckReport:
+    return CheckReport(
+        allowed=d["allowed"],
+        version=d["version"],
+        app_id=d["app_id"],
+        now=_utc(d["now"]),
+        issued_at=_maybe_utc(d["issued_at"]),
+        expires_at=_maybe_utc(d["expires_at"]),
+        signature=d["signature"],
+        reasons=tuple(CheckReason(r["code"], r["message"]) for r in d["reasons"]),
+        privileges=tuple(
+            CheckedPrivilege(p["service"], p["privilege"], _maybe_utc(p["expires_at"]), p["status"])
+            for p in d["privileges"]
+        ),
     )
