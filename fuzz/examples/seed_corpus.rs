@@ -9,6 +9,7 @@
 use std::path::Path;
 
 use token_core::builder::rtc::{self, Role};
+use token_core::codec;
 use token_core::legacy::{dynamic_key3, dynamic_key4, dynamic_key5, signaling};
 use token_core::service::{
     Apaas, Chat, ConvoAi, Fcdn, Fpa, Privileges, Rtc, Rtm, Rtm2, Rtm2Permissions, Service,
@@ -127,6 +128,8 @@ fn main() {
         .unwrap_or_else(|| "fuzz/corpus".into());
     let dir = Path::new(&dir);
     let (parse_dir, content_dir) = (dir.join("parse"), dir.join("content"));
+    let inflate_dir = dir.join("inflate");
+    std::fs::create_dir_all(&inflate_dir).unwrap();
     std::fs::create_dir_all(&parse_dir).unwrap();
     std::fs::create_dir_all(&content_dir).unwrap();
 
@@ -203,7 +206,24 @@ fn main() {
     }
     for (i, t) in t007.iter().enumerate() {
         let content = v007::decode_content(t).unwrap();
-        std::fs::write(content_dir.join(format!("seed-{i:02}")), content).unwrap();
+        std::fs::write(content_dir.join(format!("seed-{i:02}")), &content).unwrap();
+        // The inflate target: token-core's encoding and zlib's at levels 1,
+        // 6 and 9 (stored, fixed and dynamic blocks between them).
+        std::fs::write(
+            inflate_dir.join(format!("seed-{i:02}-ours")),
+            codec::deflate(&content),
+        )
+        .unwrap();
+        for level in [0, 1, 6, 9] {
+            let mut z =
+                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
+            std::io::Write::write_all(&mut z, &content).unwrap();
+            std::fs::write(
+                inflate_dir.join(format!("seed-{i:02}-l{level}")),
+                z.finish().unwrap(),
+            )
+            .unwrap();
+        }
     }
     println!(
         "seed_corpus: {} token(s) in {}, {} content(s) in {}",

@@ -42,16 +42,16 @@ pub fn deflate(data: &[u8]) -> Vec<u8> {
     crate::deflate::zlib_compress(data)
 }
 
-/// Inflates zlib data (checking its Adler-32), refusing output larger than
+/// Inflates zlib data (checking its Adler-32) with
+/// [`crate::inflate::zlib_decompress`], refusing output larger than
 /// [`MAX_CONTENT_BYTES`].
 pub fn inflate(data: &[u8]) -> Result<Vec<u8>> {
-    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(data, MAX_CONTENT_BYTES as usize)
-        .map_err(|e| match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => Error::malformed(format!(
-                "zlib: content larger than {MAX_CONTENT_BYTES} bytes"
-            )),
-            status => Error::malformed(format!("zlib: {status:?}")),
-        })
+    crate::inflate::zlib_decompress(data, MAX_CONTENT_BYTES as usize).map_err(|e| match e {
+        crate::inflate::InflateError::TooLarge => Error::malformed(format!(
+            "zlib: content larger than {MAX_CONTENT_BYTES} bytes"
+        )),
+        e => Error::malformed(format!("zlib: {e}")),
+    })
 }
 
 /// Standard base64 with padding.

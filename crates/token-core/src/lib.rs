@@ -30,6 +30,7 @@ pub mod check;
 pub mod codec;
 pub mod deflate;
 mod error;
+pub mod inflate;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod legacy;
