@@ -18,7 +18,7 @@ use clap::Args;
 use crate::auth::{generate_api_key, JwtAlgorithm};
 use crate::config::{
     self, parse_key_spec, parse_rate, read_secret_file, Config, ConfigError, FileConfig, FileJwt,
-    LogFormat, Rate, Secret, DEFAULT_PORT,
+    FixedIssue, LogFormat, Rate, Secret, DEFAULT_PORT,
 };
 
 /// A rate-limit flag value: `RATE[/BURST]`, `0` for off.
@@ -92,6 +92,25 @@ pub struct ServeArgs {
     /// (/fetch_rtc_token, the native API). [default: 3600]
     #[arg(long, value_name = "SECONDS", help_heading = "Tokens")]
     pub default_expire: Option<u32>,
+    /// TESTS ONLY, never in production: give every token this issue time
+    /// (seconds since the Unix epoch) instead of now. Needs --fixed-salt.
+    /// Logged as a warning at start-up.
+    #[arg(
+        long,
+        value_name = "TS",
+        requires = "fixed_salt",
+        help_heading = "Tests only"
+    )]
+    pub fixed_issue_ts: Option<u32>,
+    /// TESTS ONLY, never in production: give every token this salt instead
+    /// of a random one. Needs --fixed-issue-ts.
+    #[arg(
+        long,
+        value_name = "N",
+        requires = "fixed_issue_ts",
+        help_heading = "Tests only"
+    )]
+    pub fixed_salt: Option<u32>,
     /// Log format. Log level: RUST_LOG (default info).
     #[arg(long, env = "LOG_FORMAT", value_enum, help_heading = "Operations")]
     pub log_format: Option<LogFormat>,
@@ -164,6 +183,17 @@ pub struct ServeArgs {
     /// Required JWT audience (aud).
     #[arg(long, value_name = "AUD", help_heading = "Authentication")]
     pub jwt_audience: Option<String>,
+    /// Serve the playground web page at / (generate, decode and check
+    /// tokens in a browser; it calls the native API with the caller's
+    /// credentials). [default: off; --demo: on]
+    #[arg(
+        long,
+        value_name = "BOOL",
+        num_args = 0..=1,
+        default_missing_value = "true",
+        help_heading = "Tools"
+    )]
+    pub playground: Option<bool>,
     /// Print a new random API key and the line that configures it, then
     /// exit. Give the key to the client; the server only needs the hash.
     #[arg(long, value_name = "NAME", help_heading = "Tools")]
@@ -235,6 +265,21 @@ pub fn build_config(args: &ServeArgs) -> Result<Config, ConfigError> {
         config.default_expire = e;
     }
     config.log_format = args.log_format.or(file.log_format).unwrap_or_default();
+    config.fixed_issue = match (
+        args.fixed_issue_ts.or(file.fixed_issue_ts),
+        args.fixed_salt.or(file.fixed_salt),
+    ) {
+        (Some(issue_ts), Some(salt)) => Some(FixedIssue { issue_ts, salt }),
+        (None, None) => None,
+        _ => {
+            return Err(err(
+                "fixed_issue_ts and fixed_salt go together (tests only)",
+            ))
+        }
+    };
+    if let Some(on) = args.playground.or(file.playground) {
+        config.playground = on;
+    }
 
     let limits = &mut config.limits;
     if let Some(b) = args.body_limit.or(file.limits.body_bytes) {
@@ -389,6 +434,11 @@ fn banner(config: &Config, addr: SocketAddr) -> String {
             config.app_id()
         ));
     }
+    if config.playground {
+        out.push_str(&format!(
+            "Playground (generate, decode and check tokens in a browser): {url}/\n"
+        ));
+    }
     out
 }
 
@@ -470,6 +520,19 @@ pub fn run(args: ServeArgs) -> ! {
             caller_rate_limit = ?config.rate_limits.per_caller,
             "serving"
         );
+        if let Some(f) = config.fixed_issue {
+            // Loud on purpose: such a server hands out predictable tokens.
+            eprintln!(
+                "WARNING: TESTS ONLY: every token gets issue_ts {} and salt {} \
+                 (--fixed-issue-ts/--fixed-salt); never serve real users with this",
+                f.issue_ts, f.salt
+            );
+            tracing::warn!(
+                issue_ts = f.issue_ts,
+                salt = f.salt,
+                "TESTS ONLY: fixed issue ts and salt for every token; not for production"
+            );
+        }
         match crate::serve(config, listener, crate::shutdown_signal()).await {
             Ok(()) => 0,
             Err(e) => {
@@ -498,6 +561,29 @@ mod tests {
         Wrapper::try_parse_from(std::iter::once("serve").chain(list.iter().copied()))
             .unwrap()
             .serve
+    }
+
+    #[test]
+    fn fixed_issue_is_off_by_default_and_needs_both_values() {
+        let c = build_config(&args(&["--demo"])).unwrap();
+        assert_eq!(c.fixed_issue, None);
+        let c = build_config(&args(&[
+            "--demo",
+            "--fixed-issue-ts",
+            "7",
+            "--fixed-salt",
+            "9",
+        ]))
+        .unwrap();
+        assert_eq!(
+            c.fixed_issue,
+            Some(FixedIssue {
+                issue_ts: 7,
+                salt: 9
+            })
+        );
+        let alone = std::iter::once("serve").chain(["--demo", "--fixed-salt", "9"]);
+        assert!(Wrapper::try_parse_from(alone).is_err());
     }
 
     #[test]

@@ -215,6 +215,26 @@ pub struct Config {
     pub auth: Auth,
     /// Log format (used by the CLI when it sets up logging).
     pub log_format: LogFormat,
+    /// TESTS ONLY (`--fixed-issue-ts`/`--fixed-salt`): every token this
+    /// server issues gets this issue ts and salt, so a test can compare its
+    /// tokens byte for byte with known ones. `None` (the default) issues
+    /// tokens now with a random salt; a server with it set gives predictable
+    /// tokens and must never serve real users.
+    pub fixed_issue: Option<FixedIssue>,
+    /// Serve the playground web page at `/` (off by default, on in demo
+    /// mode). The page holds no secret: it calls the native API, which keeps
+    /// its authentication.
+    pub playground: bool,
+}
+
+/// A fixed issue time and salt for every token a server issues: tests only,
+/// see [`Config::fixed_issue`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FixedIssue {
+    /// Issue time, seconds since the Unix epoch.
+    pub issue_ts: u32,
+    /// Salt.
+    pub salt: u32,
 }
 
 /// The port of the official Docker token service.
@@ -240,6 +260,8 @@ impl Config {
             rate_limits: RateLimits::default(),
             auth: Auth::default(),
             log_format: LogFormat::Text,
+            fixed_issue: None,
+            playground: false,
         })
     }
 
@@ -249,6 +271,7 @@ impl Config {
         let mut config = Config::new(&random_hex32(), &random_hex32())
             .expect("random hex is a valid app ID and certificate");
         config.demo = true;
+        config.playground = true;
         config.listen = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), DEFAULT_PORT);
         config
     }
@@ -292,6 +315,12 @@ pub struct FileConfig {
     pub default_expire: Option<u32>,
     /// Log format.
     pub log_format: Option<LogFormat>,
+    /// TESTS ONLY: fixed issue ts of every token (with `fixed_salt`).
+    pub fixed_issue_ts: Option<u32>,
+    /// TESTS ONLY: fixed salt of every token (with `fixed_issue_ts`).
+    pub fixed_salt: Option<u32>,
+    /// Serve the playground page at `/`.
+    pub playground: Option<bool>,
     /// Limits.
     #[serde(default)]
     pub limits: FileLimits,

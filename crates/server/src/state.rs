@@ -12,9 +12,10 @@ use axum::extract::ConnectInfo;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::Response;
+use token_core::v007::AccessToken2;
 
 use crate::auth::{Authenticator, Caller, Grant, Kind};
-use crate::config::{Config, Secret};
+use crate::config::{Config, FixedIssue, Secret};
 use crate::metrics::Metrics;
 use crate::ratelimit::Limiter;
 
@@ -97,6 +98,9 @@ pub struct Rejection {
     pub message: String,
     /// Seconds until a retry may succeed (429 only).
     pub retry_after: Option<u64>,
+    /// token-core's error kind (`malformed`, `wrong_version`, ...) when
+    /// token-core refused the input.
+    pub kind: Option<&'static str>,
 }
 
 impl Rejection {
@@ -106,6 +110,7 @@ impl Rejection {
             reason,
             message: message.into(),
             retry_after: None,
+            kind: None,
         }
     }
 
@@ -119,6 +124,7 @@ impl Rejection {
             reason: Reason::RateLimited,
             message: format!("rate limit exceeded ({what}); retry later"),
             retry_after: Some(wait.as_secs_f64().ceil().max(1.0) as u64),
+            kind: None,
         }
     }
 
@@ -150,7 +156,10 @@ impl Rejection {
 
 impl From<token_core::Error> for Rejection {
     fn from(e: token_core::Error) -> Self {
-        Rejection::new(Reason::InvalidInput, e.to_string())
+        Rejection {
+            kind: Some(e.kind().as_str()),
+            ..Rejection::new(Reason::InvalidInput, e.to_string())
+        }
     }
 }
 
@@ -183,6 +192,7 @@ pub struct AppState {
     /// Metrics.
     pub metrics: Metrics,
     ready: AtomicBool,
+    fixed_issue: Option<FixedIssue>,
 }
 
 impl AppState {
@@ -202,6 +212,7 @@ impl AppState {
             trusted_proxy_hops: rl.trusted_proxy_hops,
             metrics: Metrics::new(),
             ready: AtomicBool::new(true),
+            fixed_issue: config.fixed_issue,
         }
     }
 
@@ -213,6 +224,22 @@ impl AppState {
     /// The app certificate, for signing.
     pub fn app_certificate(&self) -> &str {
         self.app_certificate.expose()
+    }
+
+    /// A token as this server issues it: with the configured fixed issue ts
+    /// and salt when there is one (tests only, [`Config::fixed_issue`]),
+    /// else as built (now, random salt). Every route signs through here or
+    /// [`AppState::sign`].
+    pub fn issue(&self, token: AccessToken2) -> AccessToken2 {
+        match self.fixed_issue {
+            Some(f) => token.with_issue(f.issue_ts, f.salt),
+            None => token,
+        }
+    }
+
+    /// Signs a token this server issues ([`AppState::issue`], then build).
+    pub fn sign(&self, token: AccessToken2) -> token_core::Result<String> {
+        self.issue(token).build(self.app_certificate())
     }
 
     /// True until shutdown starts.

@@ -286,10 +286,18 @@ async fn inspect_and_verify() {
         .post("/v1/tokens/inspect", &json!({"token": "007garbage"}))
         .await;
     assert_eq!(
-        (status, body["error"]["code"].as_str()),
-        (400, Some("invalid_input")),
+        (
+            status,
+            body["error"]["code"].as_str(),
+            body["error"]["kind"].as_str()
+        ),
+        (400, Some("invalid_input"), Some("malformed")),
         "{body}"
     );
+    let (_, body) = s
+        .post("/v1/tokens/inspect", &json!({"token": "005abc"}))
+        .await;
+    assert_eq!(body["error"]["kind"], "wrong_version", "{body}");
 
     let (status, body) = s.post("/v1/tokens/verify", &json!({"token": tok})).await;
     assert_eq!(status, 200, "{body}");

@@ -131,8 +131,15 @@ fn rtc_token(
             ))
         }
     };
-    rtc::with_user_unchecked(state.app_id(), channel, user, role, expire, expire)
-        .build(state.app_certificate())
+    state
+        .sign(rtc::with_user_unchecked(
+            state.app_id(),
+            channel,
+            user,
+            role,
+            expire,
+            expire,
+        ))
         .map_err(|e| e.to_string())
 }
 
@@ -156,7 +163,7 @@ fn rtm_token(
             .add(Rtc::PUBLISH_DATA_STREAM, expire);
         t.services.insert(0, s.into());
     }
-    t.build(state.app_certificate()).map_err(|e| e.to_string())
+    state.sign(t).map_err(|e| e.to_string())
 }
 
 fn rtc_grant(channel: &str, tokentype: &str, uid: &str, role: Role, expire: u32) -> Grant {
@@ -318,7 +325,7 @@ pub async fn chat(
             Some(u) => Ok(chat::user_token_unchecked(state.app_id(), u, expire)),
             None => chat::app_token(state.app_id(), expire),
         }
-        .and_then(|t| t.build(state.app_certificate()))
+        .and_then(|t| state.sign(t))
         .map_err(|e| Failure {
             rejection: Rejection::new(Reason::GenerateFailed, format!("{P}: {e}")),
             shape: Shape::Error,
@@ -397,10 +404,16 @@ async fn get_token_inner(state: &SharedState, request: Request) -> Result<Respon
                 expire,
             );
             state.authorize(&caller, &grant)?;
-            let token =
-                rtc::with_user_unchecked(state.app_id(), &channel, user, role, expire, expire)
-                    .build(state.app_certificate())
-                    .map_err(build_failed)?;
+            let token = state
+                .sign(rtc::with_user_unchecked(
+                    state.app_id(),
+                    &channel,
+                    user,
+                    role,
+                    expire,
+                    expire,
+                ))
+                .map_err(build_failed)?;
             (Kind::Rtc, token)
         }
         "rtm" => {
@@ -435,10 +448,7 @@ async fn get_token_inner(state: &SharedState, request: Request) -> Result<Respon
             } else {
                 chat::user_token_unchecked(state.app_id(), &uid, expire)
             };
-            (
-                Kind::Chat,
-                t.build(state.app_certificate()).map_err(build_failed)?,
-            )
+            (Kind::Chat, state.sign(t).map_err(build_failed)?)
         }
         _ => return Err(Rejection::bad_request("Unsupported tokenType")),
     };

@@ -5,13 +5,15 @@
 //! | [`official`] | `POST /token/generate` |
 //! | [`sample`] | `POST /fetch_rtc_token` |
 //! | [`community`] | `GET /rtc/...`, `/rtm/...`, `/rte/...`, `/chat/...`, `/ping`, `POST /getToken` |
-//! | [`native`] | `POST /v1/tokens`, `/v1/tokens/inspect`, `/v1/tokens/verify` |
+//! | [`native`] | `POST /v1/tokens`, `/v1/tokens/inspect`, `/v1/tokens/verify`, `/v1/tokens/check` |
 //! | [`ops`] | `GET /healthz`, `/readyz`, `/metrics`, `/openapi.json` |
+//! | [`playground`] | `GET /`, `/playground/{asset}` (when enabled) |
 
 pub mod community;
 pub mod native;
 pub mod official;
 pub mod ops;
+pub mod playground;
 pub mod sample;
 
 use std::time::Duration;
@@ -54,6 +56,9 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("/v1/tokens", "/v1/tokens"),
     ("/v1/tokens/inspect", "/v1/tokens/inspect"),
     ("/v1/tokens/verify", "/v1/tokens/verify"),
+    ("/v1/tokens/check", "/v1/tokens/check"),
+    ("/", "/"),
+    (playground::ASSET, playground::ASSET),
     ("/healthz", "/healthz"),
     ("/readyz", "/readyz"),
     ("/metrics", "/metrics"),
@@ -90,6 +95,7 @@ pub fn app(state: SharedState, config: &Config) -> Router {
         .route("/v1/tokens", post(native::create_token))
         .route("/v1/tokens/inspect", post(native::inspect))
         .route("/v1/tokens/verify", post(native::verify))
+        .route("/v1/tokens/check", post(native::check))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))
@@ -105,6 +111,11 @@ pub fn app(state: SharedState, config: &Config) -> Router {
     }
     for path in [CHAT_APP, CHAT_APP_SLASH, CHAT_ACCOUNT, CHAT_ACCOUNT_SLASH] {
         router = router.route(path, get(community::chat));
+    }
+    if config.playground {
+        router = router
+            .route("/", get(playground::page))
+            .route(playground::ASSET, get(playground::asset));
     }
     let mut router = router
         .fallback(middleware::not_found)

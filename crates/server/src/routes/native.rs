@@ -6,9 +6,14 @@
 //! - `POST /v1/tokens/inspect` `{"token"}` → `{"token_info": <token-core JSON form>}`
 //! - `POST /v1/tokens/verify` `{"token", "channel_name"?, "uid"?, "account"?}`
 //!   → `{"valid", "reason"?, "message"?, "expired"?, "expires_at"?, "token_info"?}`
+//! - `POST /v1/tokens/check` `{"token", "request": {"service", ...}, "now"?}`
+//!   → token-core's check report: would Agora admit this user with this
+//!   token (`{"allowed", "reasons": [{code, message}], "privileges", ...}`)
 //!
-//! Errors: `{"error": {"code": <reason>, "message": ...}}` with the status of
-//! the reason (400, 401, 403, 408, 413, 415, 429).
+//! Errors: `{"error": {"code": <reason>, "message": ..., "kind"?: ...}}`
+//! with the status of the reason (400, 401, 403, 408, 413, 415, 429); `kind`
+//! is token-core's error kind (`malformed`, `wrong_version`, ...) when
+//! token-core refused the input.
 
 use axum::body::Bytes;
 use axum::extract::{Request, State};
@@ -29,7 +34,11 @@ use crate::state::{json_response, note, AppState, Reason, Rejection, SharedState
 
 /// The native error body.
 pub fn error_body(rej: &Rejection) -> Value {
-    json!({"error": {"code": rej.reason.as_str(), "message": rej.message}})
+    let mut error = json!({"code": rej.reason.as_str(), "message": rej.message});
+    if let Some(kind) = rej.kind {
+        error["kind"] = json!(kind);
+    }
+    json!({ "error": error })
 }
 
 /// The native error reply: [`error_body`] with the reason's status, finished.
@@ -533,8 +542,9 @@ fn rtc_rtm(
 pub async fn create_token(State(state): State<SharedState>, request: Request) -> Response {
     let result = async {
         let (caller, req): (Caller, TokenRequest) = read_json(&state, request).await?;
-        let plan = req.plan(state.app_id(), state.default_expire)?;
+        let mut plan = req.plan(state.app_id(), state.default_expire)?;
         state.authorize(&caller, &plan.grant)?;
+        plan.token = state.issue(plan.token);
         let text = plan.token.build(state.app_certificate())?;
         state.issued(plan.kind);
         let t = &plan.token;
@@ -562,19 +572,12 @@ struct InspectRequest {
     token: String,
 }
 
-fn token_error(e: &token_core::Error) -> Rejection {
-    Rejection::new(
-        Reason::InvalidInput,
-        format!("{} ({})", e, e.kind().as_str()),
-    )
-}
-
 /// `POST /v1/tokens/inspect`.
 pub async fn inspect(State(state): State<SharedState>, request: Request) -> Response {
     let result = async {
         let (caller, Plain(req)): (Caller, Plain<InspectRequest>) =
             read_json(&state, request).await?;
-        let parsed = token_core::parse(req.token.trim()).map_err(|e| token_error(&e))?;
+        let parsed = token_core::parse(req.token.trim())?;
         let body = json!({"token_info": token_core::json::to_json(&parsed)});
         Ok(note(json_response(StatusCode::OK, &body), &caller, None))
     }
@@ -636,13 +639,46 @@ pub async fn verify(State(state): State<SharedState>, request: Request) -> Respo
                     "token_info": token_core::json::to_json(&parsed),
                 })
             }
-            Err(e) if e.kind() == ErrorKind::InvalidInput => return Err(token_error(&e)),
+            Err(e) if e.kind() == ErrorKind::InvalidInput => return Err(e.into()),
             Err(e) => json!({
                 "valid": false,
                 "reason": e.kind().as_str(),
                 "message": e.to_string(),
             }),
         };
+        Ok(note(json_response(StatusCode::OK, &body), &caller, None))
+    }
+    .await;
+    respond(&state, result)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckRequest {
+    token: String,
+    /// What the user asks for: `{"service": "rtc", "channel_name", "uid", ...}`,
+    /// read by token-core (which names the offending field).
+    request: serde_json::Map<String, Value>,
+    /// The time to check at (Unix seconds); the server's clock by default.
+    now: Option<u64>,
+}
+
+/// `POST /v1/tokens/check`: would Agora admit this user to this channel (or
+/// service) with this token? Checked against this server's certificate; a
+/// token that fails is a 200 reply with `allowed: false` and the reasons.
+pub async fn check(State(state): State<SharedState>, request: Request) -> Response {
+    let result = async {
+        let (caller, Plain(req)): (Caller, Plain<CheckRequest>) =
+            read_json(&state, request).await?;
+        let now = req
+            .now
+            .unwrap_or_else(|| u64::from(token_core::codec::now()));
+        let body = token_core::json::check(
+            req.token.trim(),
+            state.app_certificate(),
+            &Value::Object(req.request),
+            now,
+        )?;
         Ok(note(json_response(StatusCode::OK, &body), &caller, None))
     }
     .await;

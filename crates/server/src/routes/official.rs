@@ -206,9 +206,8 @@ async fn handle(state: &SharedState, request: Request) -> Result<Response, Rejec
     let req = GenerateRequest::read(&value).map_err(Rejection::bad_request)?;
     let grant = req.grant();
     state.authorize(&caller, &grant)?;
-    let token = req
-        .token(state.app_id())
-        .build(state.app_certificate())
+    let token = state
+        .sign(req.token(state.app_id()))
         .map_err(|e| Rejection::new(Reason::GenerateFailed, e.to_string()))?;
     for &k in &grant.kinds {
         state.issued(k);

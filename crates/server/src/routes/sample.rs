@@ -54,16 +54,16 @@ async fn handle(state: &SharedState, request: Request) -> Result<Response, Rejec
         privilege_expires: vec![expire],
     };
     state.authorize(&caller, &grant)?;
-    let token = rtc::with_user_unchecked(
-        state.app_id(),
-        &channel,
-        User::Uid(uid),
-        role,
-        expire,
-        expire,
-    )
-    .build(state.app_certificate())
-    .map_err(|e| Rejection::new(Reason::GenerateFailed, format!("Bad request. {e}")))?;
+    let token = state
+        .sign(rtc::with_user_unchecked(
+            state.app_id(),
+            &channel,
+            User::Uid(uid),
+            role,
+            expire,
+            expire,
+        ))
+        .map_err(|e| Rejection::new(Reason::GenerateFailed, format!("Bad request. {e}")))?;
     state.issued(Kind::Rtc);
     Ok(note(
         json_response(StatusCode::OK, &json!({"token": token, "code": "200"})),
