@@ -14,11 +14,9 @@
 use std::path::PathBuf;
 
 use serde_json::Value;
-use token_core::builder::rtc::{PrivilegeExpires, Role, RtcRtmParams};
-use token_core::builder::{self, User};
+use token_core::builder::User;
 use token_core::check::{self, Action, Publish, Request};
-use token_core::legacy::{dynamic_key3, dynamic_key4, dynamic_key5, signaling};
-use token_core::service::{self, Rtm2Permissions, Service};
+use token_core::service::{self, Service};
 use token_core::v006;
 use token_core::v007::{self, AccessToken2};
 use token_core::ErrorKind;
@@ -31,22 +29,30 @@ struct Case {
     token: String,
 }
 
+// The mapping of builder names and inputs to token-core calls, shared with
+// the conformance suite's core runner.
+#[path = "../../../tests/conformance/core-runner/src/cases.rs"]
+mod cases;
+
 impl Case {
+    fn inputs(&self) -> cases::Inputs<'_> {
+        cases::Inputs(&self.inputs)
+    }
+
+    fn ok<T>(&self, r: token_core::Result<T>) -> T {
+        r.unwrap_or_else(|e| panic!("{}: {e}", self.name))
+    }
+
     fn str(&self, key: &str) -> &str {
-        self.inputs[key]
-            .as_str()
-            .unwrap_or_else(|| panic!("{}: input {key} is not a string", self.name))
+        self.ok(self.inputs().str(key))
     }
 
     fn u32(&self, key: &str) -> u32 {
-        let v = self.inputs[key]
-            .as_u64()
-            .unwrap_or_else(|| panic!("{}: input {key} is not a number", self.name));
-        u32::try_from(v).unwrap()
+        self.ok(self.inputs().u32(key))
     }
 
     fn i64(&self, key: &str) -> i64 {
-        self.inputs[key].as_i64().unwrap()
+        self.ok(self.inputs().i64(key))
     }
 
     fn cert(&self) -> &str {
@@ -59,34 +65,7 @@ impl Case {
 
     /// `uid` (number) or `account` (string), whichever the case has.
     fn user(&self, uid_key: &str, account_key: &str) -> User<'_> {
-        match &self.inputs[uid_key] {
-            Value::Number(_) => User::Uid(self.u32(uid_key)),
-            _ => match &self.inputs[account_key] {
-                Value::Number(_) => User::Uid(self.u32(account_key)),
-                _ => User::Account(self.str(account_key)),
-            },
-        }
-    }
-
-    fn expires(&self) -> PrivilegeExpires {
-        PrivilegeExpires {
-            join_channel: self.u32("join_channel_privilege_expire"),
-            publish_audio_stream: self.u32("pub_audio_privilege_expire"),
-            publish_video_stream: self.u32("pub_video_privilege_expire"),
-            publish_data_stream: self.u32("pub_data_stream_privilege_expire"),
-        }
-    }
-
-    fn rtc_rtm(&self) -> RtcRtmParams<'_> {
-        RtcRtmParams {
-            channel_name: self.str("channel_name"),
-            rtc_user: self.user("rtc_uid", "rtc_account"),
-            rtc_role: Role::try_from(self.i64("rtc_role")).unwrap(),
-            rtc_token_expire: self.u32("rtc_token_expire"),
-            privileges: self.expires(),
-            rtm_user_id: self.str("rtm_user_id"),
-            rtm_token_expire: self.u32("rtm_token_expire"),
-        }
+        self.ok(self.inputs().user(uid_key, account_key))
     }
 }
 
@@ -122,211 +101,18 @@ fn load() -> Vec<Case> {
     cases
 }
 
-fn permissions(v: &Value) -> Rtm2Permissions {
-    let mut p = Rtm2Permissions::default();
-    for entry in v.as_array().unwrap() {
-        let resources: Vec<&str> = entry["resources"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r.as_str().unwrap())
-            .collect();
-        p.add(
-            entry["resource_type"].as_u64().unwrap() as u16,
-            entry["permission_type"].as_u64().unwrap() as u16,
-            resources,
-        );
-    }
-    p
-}
-
-fn field(v: &Value, key: &str) -> String {
-    match &v[key] {
-        Value::String(s) => s.clone(),
-        Value::Number(n) if n.as_u64() == Some(0) => String::new(),
-        Value::Number(n) => n.to_string(),
-        Value::Null => String::new(),
-        other => panic!("unexpected {key}: {other}"),
-    }
-}
-
-/// A service described in `services007.json`.
-fn service(v: &Value) -> Service {
-    let mut s = match v["type"].as_u64().unwrap() as u16 {
-        service::service_type::RTC => Service::Rtc(service::Rtc {
-            channel_name: field(v, "channel_name"),
-            uid: field(v, "uid"),
-            ..Default::default()
-        }),
-        service::service_type::RTM => Service::Rtm(service::Rtm {
-            user_id: field(v, "user_id"),
-            ..Default::default()
-        }),
-        service::service_type::STREAMING => Service::Streaming(service::Streaming {
-            channel_name: field(v, "channel_name"),
-            account: field(v, "account"),
-            ..Default::default()
-        }),
-        service::service_type::FPA => Service::Fpa(Default::default()),
-        service::service_type::CHAT => Service::Chat(service::Chat {
-            user_id: field(v, "user_id"),
-            ..Default::default()
-        }),
-        service::service_type::FCDN => Service::Fcdn(service::Fcdn {
-            channel_name: field(v, "channel_name"),
-            account: field(v, "account"),
-            ..Default::default()
-        }),
-        service::service_type::APAAS => Service::Apaas(service::Apaas {
-            room_uuid: field(v, "room_uuid"),
-            user_uuid: field(v, "user_uuid"),
-            role: v["role"].as_i64().unwrap_or(-1) as i16,
-            ..Default::default()
-        }),
-        service::service_type::RTM2 => Service::Rtm2(service::Rtm2 {
-            user_id: field(v, "user_id"),
-            permissions: permissions(&v["permissions"]),
-            ..Default::default()
-        }),
-        service::service_type::CONVOAI => Service::ConvoAi(Default::default()),
-        service::service_type::STT => Service::Stt(Default::default()),
-        t => panic!("unknown service type {t} in vectors"),
-    };
-    if let Some(map) = v["privileges"].as_object() {
-        for (id, expire) in map {
-            s.privileges_mut()
-                .add(id.parse().unwrap(), expire.as_u64().unwrap() as u32);
-        }
-    }
-    s
-}
-
-/// `$checked` or, when `checked_mode` is false, its `_unchecked` twin.
-macro_rules! pick {
-    ($checked_mode:expr, $checked:expr, $unchecked:expr) => {
-        if $checked_mode {
-            $checked
-        } else {
-            Ok($unchecked)
-        }
-    };
-}
-
 /// Builds our 007 token (unsigned) for a case: with the checked builders when
 /// they accept the inputs, else with the `_unchecked` twins (the official
 /// builders accept e.g. an empty account; token-core's checked ones refuse).
 fn build007(c: &Case) -> AccessToken2 {
-    match build007_with(c, true) {
+    match cases::build007(&c.builder, &c.inputs(), true) {
         Ok(t) => t,
         Err(e) => {
             assert_eq!(e.kind(), ErrorKind::InvalidInput, "{}: {e}", c.name);
-            build007_with(c, false).unwrap()
+            c.ok(cases::build007(&c.builder, &c.inputs(), false))
         }
     }
     .with_issue(c.u32("issue_ts"), c.u32("salt"))
-}
-
-fn build007_with(c: &Case, checked: bool) -> token_core::Result<AccessToken2> {
-    let app_id = c.app_id();
-    let role = || Role::try_from(c.i64("role")).unwrap();
-    match c.builder.as_str() {
-        "rtc.with_uid" | "rtc.with_user_account" => {
-            let (ch, user) = (c.str("channel_name"), c.user("uid", "account"));
-            let (te, pe) = (c.u32("token_expire"), c.u32("privilege_expire"));
-            pick!(
-                checked,
-                builder::rtc::with_user(app_id, ch, user, role(), te, pe),
-                builder::rtc::with_user_unchecked(app_id, ch, user, role(), te, pe)
-            )
-        }
-        "rtc.with_uid_and_privilege" | "rtc.with_user_account_and_privilege" => {
-            let (ch, user) = (c.str("channel_name"), c.user("uid", "account"));
-            let (te, ex) = (c.u32("token_expire"), c.expires());
-            pick!(
-                checked,
-                builder::rtc::with_privileges(app_id, ch, user, te, &ex),
-                builder::rtc::with_privileges_unchecked(app_id, ch, user, te, &ex)
-            )
-        }
-        "rtc.with_rtm" => {
-            let (ch, account) = (c.str("channel_name"), c.str("account"));
-            let (te, pe) = (c.u32("token_expire"), c.u32("privilege_expire"));
-            pick!(
-                checked,
-                builder::rtc::with_rtm(app_id, ch, account, role(), te, pe),
-                builder::rtc::with_rtm_unchecked(app_id, ch, account, role(), te, pe)
-            )
-        }
-        "rtc.with_rtm2" => pick!(
-            checked,
-            builder::rtc::with_rtm2(app_id, &c.rtc_rtm()),
-            builder::rtc::with_rtm2_unchecked(app_id, &c.rtc_rtm())
-        ),
-        "convoai.token" => pick!(
-            checked,
-            builder::convoai::token(app_id, &c.rtc_rtm()),
-            builder::convoai::token_unchecked(app_id, &c.rtc_rtm())
-        ),
-        "stt.token" => pick!(
-            checked,
-            builder::stt::token(app_id, &c.rtc_rtm()),
-            builder::stt::token_unchecked(app_id, &c.rtc_rtm())
-        ),
-        "rtm.token" => {
-            let (user_id, expire) = (c.str("user_id"), c.u32("expire"));
-            pick!(
-                checked,
-                builder::rtm::token(app_id, user_id, expire),
-                builder::rtm::token_unchecked(app_id, user_id, expire)
-            )
-        }
-        "rtm.token_with_permissions" => {
-            let p = permissions(&c.inputs["permissions"]);
-            let (user_id, expire) = (c.str("user_id"), c.u32("expire"));
-            pick!(
-                checked,
-                builder::rtm::token_with_permissions(app_id, user_id, p.clone(), expire),
-                builder::rtm::token_with_permissions_unchecked(app_id, user_id, p, expire)
-            )
-        }
-        "chat.user" => {
-            let (user_id, expire) = (c.str("user_id"), c.u32("expire"));
-            pick!(
-                checked,
-                builder::chat::user_token(app_id, user_id, expire),
-                builder::chat::user_token_unchecked(app_id, user_id, expire)
-            )
-        }
-        "chat.app" => builder::chat::app_token(app_id, c.u32("expire")),
-        "fpa.token" => builder::fpa::token(app_id),
-        "apaas.room_user" | "education.room_user" => {
-            let (room, user) = (c.str("room_uuid"), c.str("user_uuid"));
-            let (role, expire) = (c.i64("role") as i16, c.u32("expire"));
-            pick!(
-                checked,
-                builder::education::room_user_token(app_id, room, user, role, expire),
-                builder::apaas::room_user_token_unchecked(app_id, room, user, role, expire)
-            )
-        }
-        "apaas.user" | "education.user" => {
-            let (user, expire) = (c.str("user_uuid"), c.u32("expire"));
-            pick!(
-                checked,
-                builder::education::user_token(app_id, user, expire),
-                builder::apaas::user_token_unchecked(app_id, user, expire)
-            )
-        }
-        "apaas.app" => builder::apaas::app_token(app_id, c.u32("expire")),
-        "education.app" => builder::education::app_token(app_id, c.u32("expire")),
-        "access_token2.services" => {
-            let mut t = AccessToken2::new(app_id, c.u32("expire"));
-            for s in c.inputs["services"].as_array().unwrap() {
-                t.add_service(service(s));
-            }
-            Ok(t)
-        }
-        other => panic!("{}: no mapping for 007 builder {other}", c.name),
-    }
 }
 
 /// The token as a parser sees it: services in wire order (stable by type).
@@ -364,29 +150,7 @@ fn assert_other_cert_rejected(c: &Case, verify: impl Fn(&str) -> token_core::Res
 }
 
 fn check006(c: &Case) {
-    let app_id = c.app_id();
-    let (token, channel, uid) = match c.builder.as_str() {
-        "rtc006.with_uid" | "rtc006.with_user_account" => {
-            let user = c.user("uid", "account");
-            let role = v006::rtc::Role::try_from(c.i64("role")).unwrap();
-            let t = v006::rtc::with_user(
-                app_id,
-                c.str("channel_name"),
-                user,
-                role,
-                c.u32("privilege_expired_ts"),
-            );
-            (t, c.str("channel_name").to_string(), user.account())
-        }
-        "rtm006.token" => {
-            let t = v006::rtm::token(app_id, c.str("user_account"), c.u32("privilege_expired_ts"));
-            (t, c.str("user_account").to_string(), String::new())
-        }
-        other => panic!("{}: no mapping for 006 builder {other}", c.name),
-    };
-    let ours = token
-        .unwrap_or_else(|e| panic!("{}: {e}", c.name))
-        .with_salt_and_ts(c.u32("salt"), c.u32("ts"));
+    let (ours, channel, uid) = c.ok(cases::build006(&c.builder, &c.inputs()));
     assert_eq!(ours.build(c.cert()).unwrap(), c.token, "{}", c.name);
     let parsed = v006::verify(&c.token, c.cert(), &channel, &uid).unwrap();
     assert_eq!(parsed.privileges, ours.privileges);
@@ -396,68 +160,10 @@ fn check006(c: &Case) {
 }
 
 fn check_legacy(c: &Case) {
-    let (app_id, cert) = (c.app_id(), c.cert());
-    let kind4 = |b: &str| match b {
-        "public_sharing" => dynamic_key4::Kind::PublicSharing,
-        "recording" => dynamic_key4::Kind::Recording,
-        _ => dynamic_key4::Kind::MediaChannel,
-    };
-    let kind5 = |b: &str| match b {
-        "public_sharing" => dynamic_key5::Kind::PublicSharing,
-        "recording" => dynamic_key5::Kind::Recording,
-        "in_channel_permission" => dynamic_key5::Kind::InChannelPermission,
-        _ => dynamic_key5::Kind::MediaChannel,
-    };
-    let (family, kind) = c.builder.split_once('.').unwrap();
-    let (channel, uid) = (
-        c.inputs["channel_name"].as_str().unwrap_or(""),
-        c.inputs["uid"].as_u64().unwrap_or(0) as u32,
-    );
-    let ours = match family {
-        "dk3" => dynamic_key3::generate(
-            app_id,
-            cert,
-            channel,
-            c.u32("unix_ts"),
-            c.u32("random_int"),
-            uid,
-            c.u32("expired_ts"),
-        ),
-        "dk4" => dynamic_key4::generate(
-            kind4(kind),
-            app_id,
-            cert,
-            channel,
-            c.u32("unix_ts"),
-            c.u32("random_int"),
-            uid,
-            c.u32("expired_ts"),
-        ),
-        "dk5" => dynamic_key5::generate(
-            kind5(kind),
-            app_id,
-            cert,
-            channel,
-            c.u32("unix_ts"),
-            c.u32("random_int"),
-            uid,
-            c.u32("expired_ts"),
-            c.inputs["permission"].as_str(),
-        ),
-        "signaling" => signaling::token(c.str("account"), app_id, cert, c.u32("expired_ts")),
-        other => panic!("{}: no mapping for legacy builder {other}", c.name),
-    }
-    .unwrap_or_else(|e| panic!("{}: {e}", c.name));
+    let ours = c.ok(cases::legacy(&c.builder, &c.inputs()));
     assert_eq!(ours, c.token, "{}", c.name);
-    let verify = |cert: &str| -> token_core::Result<()> {
-        match family {
-            "dk3" => dynamic_key3::verify(&c.token, cert, channel).map(drop),
-            "dk4" => dynamic_key4::verify(&c.token, kind4(kind), cert, channel, uid).map(drop),
-            "dk5" => dynamic_key5::verify(&c.token, cert, channel, uid).map(drop),
-            _ => signaling::verify(&c.token, c.str("account"), cert).map(drop),
-        }
-    };
-    verify(cert).unwrap_or_else(|e| panic!("{}: {e}", c.name));
+    let verify = |cert: &str| cases::legacy_verify(&c.builder, &c.inputs(), &c.token, cert);
+    c.ok(verify(c.cert()));
     assert_other_cert_rejected(c, verify);
 }
 
