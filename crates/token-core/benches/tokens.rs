@@ -18,7 +18,10 @@
 //!   them, so only the last one leaves both out).
 //! - `parse_verify_007`: `v007::parse` and `v007::verify` of a prebuilt token.
 //! - `rtc006_build`: `v006::rtc::with_uid(..).build(cert)`.
-//! - `rtc007_breakdown`: the stages of one RTC 007 token, each alone.
+//! - `rtc007_breakdown`: the stages of one RTC 007 token, each alone, and
+//!   two of its parse: base64 decode and the signature check of a parsed
+//!   token (the stages `scripts/bench-report` also times, with its own method,
+//!   for docs/benchmarks.md).
 //! - `zlib_deflate`: token-core's zlib encoder and inflate against flate2
 //!   (miniz_oxide backend) used the ways a general zlib would be.
 
@@ -183,6 +186,15 @@ fn breakdown(c: &mut Criterion) {
     });
     g.bench_function("base64_encode", |b| {
         b.iter(|| codec::base64_encode(black_box(&compressed)))
+    });
+    // The parse side: decode, and the signature check of a parsed token.
+    let text = token.build(CERT).unwrap();
+    g.bench_function("base64_decode", |b| {
+        b.iter(|| codec::base64_decode(black_box(&text[3..])).unwrap())
+    });
+    let parsed = v007::parse(&text).unwrap();
+    g.bench_function("signature_check", |b| {
+        b.iter(|| black_box(&parsed).verify(black_box(CERT)).unwrap())
     });
     g.finish();
 }
