@@ -8,6 +8,7 @@ carried by the token, and as timezone-aware UTC ``datetime`` values.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -460,6 +461,13 @@ _SERVICE_CLASSES: Dict[int, Any] = {
     )
 }
 
+# Each service's own fields (not privileges or RTM2 permissions), named as in
+# token-core's JSON form.
+_OWN_FIELDS: Dict[Any, Tuple[str, ...]] = {
+    cls: tuple(f.name for f in dataclasses.fields(cls) if f.name not in ("privileges", "permissions"))
+    for cls in _SERVICE_CLASSES.values()
+}
+
 
 @dataclass(frozen=True)
 class Token:
@@ -546,30 +554,36 @@ def _enum_or_int(enum_cls: Any, value: Any) -> int:
     return int(value)
 
 
+def _new(cls: Any, fields: Dict[str, Any]) -> Any:
+    # A dataclass instance from fields already in their stored form (parse
+    # hands over typed, normalised values): skips the frozen __init__'s
+    # object.__setattr__ per field and __post_init__'s normalising, which
+    # together cost several times token-core's whole parse.
+    obj = object.__new__(cls)
+    obj.__dict__.update(fields)
+    return obj
+
+
 def _privileges_from_json(d: Dict[str, Any]) -> Tuple[Privilege, ...]:
     # token-core gives each privilege's absolute expiry (None: no limit).
-    names = d.get("privilege_names", {})
+    names = d["privilege_names"]
     expires_at = d["privilege_expires_at"]
     out = []
     for key, expire in d["privileges"].items():
         at = expires_at[key]
-        out.append(Privilege(int(key), expire, names.get(key), _utc(at) if at is not None else None))
-    return tuple(sorted(out, key=lambda p: p.id))
+        fields = {"id": int(key), "expire": expire, "name": names.get(key), "expires_at": _utc(at) if at is not None else None}
+        out.append(_new(Privilege, fields))
+    if len(out) > 1:
+        out.sort(key=lambda p: p.id)  # JSON keys are in text order ("10" < "2")
+    return tuple(out)
 
 
 def _service_from_json(d: Dict[str, Any]) -> Service:
     cls = _SERVICE_CLASSES[d["type_id"]]
-    privileges = _privileges_from_json(d)
-    if cls is RtcService:
-        return RtcService(d["channel_name"], d["uid"], privileges)
-    if cls in (RtmService, ChatService):
-        return cls(d["user_id"], privileges)  # type: ignore[no-any-return]
-    if cls in (StreamingService, FcdnService):
-        return cls(d["channel_name"], d["account"], privileges)  # type: ignore[no-any-return]
-    if cls is ApaasService:
-        return ApaasService(d["room_uuid"], d["user_uuid"], d["role"], privileges)
+    fields = {name: d[name] for name in _OWN_FIELDS[cls]}
+    fields["privileges"] = _privileges_from_json(d)
     if cls is Rtm2Service:
-        permissions = tuple(
+        fields["permissions"] = tuple(
             Rtm2Permission(
                 _enum_or_int(Rtm2ResourceType, p["resource_type"]),
                 _enum_or_int(Rtm2PermissionType, p["permission_type"]),
@@ -577,28 +591,17 @@ def _service_from_json(d: Dict[str, Any]) -> Service:
             )
             for p in d["permissions"]
         )
-        return Rtm2Service(d["user_id"], permissions, privileges)
-    return cls(privileges)  # type: ignore[no-any-return]
+    return _new(cls, fields)  # type: ignore[no-any-return]
 
 
 def _token_from_json(d: Dict[str, Any]) -> Union[Token, Token006]:
     if d["version"] == "006":
-        return Token006(
-            app_id=d["app_id"],
-            salt=d["salt"],
-            ts=d["ts"],
-            crc_channel_name=d["crc_channel_name"],
-            crc_uid=d["crc_uid"],
-            privileges=_privileges_from_json(d),
-        )
-    return Token(
-        app_id=d["app_id"],
-        issue_ts=d["issue_ts"],
-        expire=d["expire"],
-        salt=d["salt"],
-        services=tuple(_service_from_json(s) for s in d["services"]),
-        unknown_service_type=d["unknown_service_type"],
-    )
+        fields = {name: d[name] for name in ("app_id", "salt", "ts", "crc_channel_name", "crc_uid")}
+        fields["privileges"] = _privileges_from_json(d)
+        return _new(Token006, fields)  # type: ignore[no-any-return]
+    fields = {name: d[name] for name in ("app_id", "issue_ts", "expire", "salt", "unknown_service_type")}
+    fields["services"] = tuple(_service_from_json(s) for s in d["services"])
+    return _new(Token, fields)  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
