@@ -16,8 +16,8 @@ pub const DENIED: u8 = 1;
 /// Runs `check`; the report is printed on stdout either way, and a denial
 /// exits with [`DENIED`].
 pub fn run(a: &CheckArgs) -> Outcome<(String, bool)> {
-    let token = read_token(&a.token)?;
-    let cert = certificate(&a.app_certificate)?;
+    let token = read_token(&a.checked.token)?;
+    let cert = certificate(&a.checked.app_certificate)?;
     let request = request_from_json(&request_json(a))?;
     let now = a.now.unwrap_or_else(|| u64::from(token_core::codec::now()));
     let report = token_core::check::check(&token, cert, &request, now)?;

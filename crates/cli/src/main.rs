@@ -232,18 +232,9 @@ impl CheckService {
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The token (007 or 006); `-` reads it from standard input.
-    #[arg(value_name = "TOKEN")]
-    pub token: String,
-    /// App certificate: 32 hexadecimal characters. Required; falls back to the
-    /// environment variable APP_CERTIFICATE. Never printed.
-    #[arg(
-        long,
-        env = "APP_CERTIFICATE",
-        value_name = "HEX32",
-        hide_env_values = true
-    )]
-    pub app_certificate: Option<Certificate>,
+    /// The token and the certificate.
+    #[command(flatten)]
+    pub checked: TokenAndCertificate,
     /// The app ID the client uses; the token must be for it (not checked when
     /// absent).
     #[arg(long, value_name = "HEX32")]
@@ -605,9 +596,9 @@ pub struct InspectArgs {
     pub json: bool,
 }
 
-/// Arguments of `verify`.
+/// A token and the certificate to check it with (`verify`, `check`).
 #[derive(Debug, Args)]
-pub struct VerifyArgs {
+pub struct TokenAndCertificate {
     /// The token (007 or 006); `-` reads it from standard input.
     #[arg(value_name = "TOKEN")]
     pub token: String,
@@ -620,6 +611,14 @@ pub struct VerifyArgs {
         hide_env_values = true
     )]
     pub app_certificate: Option<Certificate>,
+}
+
+/// Arguments of `verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The token and the certificate.
+    #[command(flatten)]
+    pub checked: TokenAndCertificate,
     /// 006 only: the channel name the token was built for.
     #[arg(long, value_name = "NAME", help_heading = "006 tokens")]
     pub channel: Option<String>,

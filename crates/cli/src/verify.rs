@@ -13,8 +13,8 @@ use token_core::time::utc;
 
 /// Runs `verify`; `Ok` is the `valid ...` line.
 pub fn run(a: &VerifyArgs) -> Outcome<String> {
-    let token = read_token(&a.token)?;
-    let cert = certificate(&a.app_certificate)?;
+    let token = read_token(&a.checked.token)?;
+    let cert = certificate(&a.checked.app_certificate)?;
     token_core::validate::app_certificate(cert)?;
     let now = a.now.unwrap_or_else(|| u64::from(token_core::codec::now()));
 
