@@ -490,8 +490,7 @@ fn rtc_user_matches(token_uid: &str, requested: &str) -> bool {
     token_uid.is_empty() || token_uid == requested
 }
 
-/// The service types an action can use, its privileges and the reasons a
-/// service of those types does not fit the request.
+/// The 007 service types an action can use and the privileges it needs.
 struct Need {
     types: &'static [u16],
     privileges: Vec<u16>,
@@ -634,23 +633,10 @@ fn check006(t: &ParsedAccessToken, app_certificate: &str, action: &Action, repor
     // 006 carries RTC and RTM privileges only; an RTM token is signed for the
     // user account as its channel name and an empty uid.
     let (channel, uid, privileges): (&str, &str, Vec<u16>) = match action {
+        // The 006 RTC privilege ids are those of the 007 RTC service.
         Action::RtcJoin {
-            channel_name,
-            uid,
-            publish,
-        } => {
-            let mut p = vec![v006::privilege::JOIN_CHANNEL];
-            for (wanted, id) in [
-                (publish.audio, v006::privilege::PUBLISH_AUDIO_STREAM),
-                (publish.video, v006::privilege::PUBLISH_VIDEO_STREAM),
-                (publish.data, v006::privilege::PUBLISH_DATA_STREAM),
-            ] {
-                if wanted {
-                    p.push(id);
-                }
-            }
-            (channel_name, uid, p)
-        }
+            channel_name, uid, ..
+        } => (channel_name, uid, need(action).privileges),
         Action::RtmLogin { user_id } => (user_id, "", vec![v006::privilege::RTM_LOGIN]),
         _ => {
             report.reasons.push(Reason::ServiceMissing {
