@@ -329,18 +329,20 @@ fn js_number(n: f64) -> String {
     }
 }
 
-/// Token-core's JSON form of a parsed token as a plain JS object, keys in
-/// camelCase (`app_id` -> `appId`).
-///
-/// Through JSON text and the engine's own `JSON.parse`: one N-API call for
-/// the whole object instead of one per property (a parsed token has about
-/// forty), which took several times longer than parsing the token.
+/// A JSON value (a check report) as a plain JS object, keys in camelCase
+/// (`app_id` -> `appId`).
 pub(crate) fn json_to_js(env: Env, value: &serde_json::Value) -> Result<JsUnknown> {
     let text = serde_json::to_string(&camel_case_keys(value))
         .map_err(|e| napi::Error::from_reason(format!("JSON: {e}")))?;
+    json_text_to_js(env, &text)
+}
+
+/// JSON text as a JS value, through the engine's own `JSON.parse`: one N-API
+/// call for the whole object instead of one per property.
+pub(crate) fn json_text_to_js(env: Env, text: &str) -> Result<JsUnknown> {
     let json: JsObject = env.get_global()?.get_named_property("JSON")?;
     let parse: JsFunction = json.get_named_property("parse")?;
-    parse.call(Some(&json), &[env.create_string(&text)?])
+    parse.call(Some(&json), &[env.create_string(text)?])
 }
 
 /// The value with every object key in camelCase.

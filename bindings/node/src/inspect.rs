@@ -9,9 +9,10 @@ use std::collections::HashMap;
 
 use napi::{Env, JsUnknown, Result};
 use napi_derive::napi;
+use token_core::json::Keys;
 use token_core::AnyToken;
 
-use crate::convert::{json_to_js, Args};
+use crate::convert::{json_text_to_js, Args};
 
 /// A parsed AccessToken2 ("007"). Times are in seconds; every expire counts
 /// from `issueTs`.
@@ -118,7 +119,7 @@ pub struct ParsedToken006 {
 }
 
 fn to_js(env: Env, token: &AnyToken) -> Result<JsUnknown> {
-    json_to_js(env, &token_core::json::to_json(token))
+    json_text_to_js(env, &token_core::json::to_json_string(token, Keys::Camel))
 }
 
 /// Parses a 007 or 006 token, without checking its signature.

@@ -25,137 +25,246 @@
 //! assert_eq!(v["services"][0]["privileges"]["1"], 60);
 //! ```
 
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{json, Map, Value};
 
 use crate::check::{self as engine, Action, Publish, Report, Request};
 use crate::service::{self, Privileges, Rtm2Permissions, Service};
-use crate::v006::{self, ParsedAccessToken};
-use crate::v007::ParsedToken;
+use crate::v006;
 use crate::{AnyToken, Error, Result};
+
+/// How the keys of the JSON form are spelt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    /// As in token-core and the official sources: `app_id`, `issue_ts`, ...
+    Snake,
+    /// For JavaScript: `appId`, `issueTs`, ...
+    Camel,
+}
+
+impl Keys {
+    fn name(self, snake: &'static str) -> &'static str {
+        const CAMEL: &[(&str, &str)] = &[
+            ("app_id", "appId"),
+            ("channel_name", "channelName"),
+            ("crc_channel_name", "crcChannelName"),
+            ("crc_uid", "crcUid"),
+            ("expires_at", "expiresAt"),
+            ("issue_ts", "issueTs"),
+            ("permission_type", "permissionType"),
+            ("privilege_expires_at", "privilegeExpiresAt"),
+            ("privilege_names", "privilegeNames"),
+            ("resource_type", "resourceType"),
+            ("room_uuid", "roomUuid"),
+            ("type_id", "typeId"),
+            ("unknown_service_type", "unknownServiceType"),
+            ("user_id", "userId"),
+            ("user_uuid", "userUuid"),
+        ];
+        match self {
+            Keys::Snake => snake,
+            Keys::Camel => CAMEL
+                .iter()
+                .find(|(s, _)| *s == snake)
+                .map_or(snake, |(_, c)| c),
+        }
+    }
+}
 
 /// The JSON form of a parsed 007 or 006 token.
 pub fn to_json(token: &AnyToken) -> Value {
-    match token {
-        AnyToken::V007(t) => json007(t),
-        AnyToken::V006(t) => json006(t),
+    // Serialising these maps of string keys cannot fail.
+    serde_json::to_value(TokenJson(token, Keys::Snake)).unwrap_or(Value::Null)
+}
+
+/// The JSON form of a parsed token as text, written straight from the token
+/// (no [`Value`] in between, which allocates a map per object: for callers
+/// that hand text on, such as the Node addon, whose users want
+/// [`Keys::Camel`]).
+///
+/// ```
+/// use token_core::json::{to_json, to_json_string, Keys};
+/// let token = token_core::builder::chat::app_token("970CA35de60c44645bbae8a215061b33", 60)?
+///     .build("5CFd2fd1755d40ecb72977518be15d3b")?;
+/// let parsed = token_core::parse(&token)?;
+/// let text = to_json_string(&parsed, Keys::Snake);
+/// assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), to_json(&parsed));
+/// assert!(to_json_string(&parsed, Keys::Camel).contains("\"issueTs\""));
+/// # Ok::<(), token_core::Error>(())
+/// ```
+pub fn to_json_string(token: &AnyToken, keys: Keys) -> String {
+    serde_json::to_string(&TokenJson(token, keys)).unwrap_or_default()
+}
+
+/// Keys are written in sorted (snake_case) order, so the text matches the
+/// [`Value`] form, whose maps sort their keys.
+struct TokenJson<'a>(&'a AnyToken, Keys);
+
+impl Serialize for TokenJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let k = self.1;
+        let mut m = s.serialize_map(None)?;
+        match self.0 {
+            AnyToken::V007(p) => {
+                let t = &p.token;
+                m.serialize_entry(k.name("app_id"), &t.app_id)?;
+                m.serialize_entry("expire", &t.expire)?;
+                m.serialize_entry(k.name("expires_at"), &t.expiry())?;
+                m.serialize_entry(k.name("issue_ts"), &t.issue_ts)?;
+                m.serialize_entry("salt", &t.salt)?;
+                let services: Vec<_> = t
+                    .services
+                    .iter()
+                    .map(|svc| ServiceJson(svc, t.issue_ts as u64, k))
+                    .collect();
+                m.serialize_entry("services", &services)?;
+                m.serialize_entry(k.name("unknown_service_type"), &p.unknown_service_type)?;
+                m.serialize_entry("version", "007")?;
+            }
+            AnyToken::V006(p) => {
+                m.serialize_entry(k.name("app_id"), &p.app_id)?;
+                m.serialize_entry(k.name("crc_channel_name"), &p.crc_channel_name)?;
+                m.serialize_entry(k.name("crc_uid"), &p.crc_uid)?;
+                m.serialize_entry(k.name("expires_at"), &p.expiry())?;
+                // 006 privilege values are absolute already.
+                let privileges = PrivilegesJson(&p.privileges, v006::privilege::name, 0);
+                privileges.entries(&mut m, k)?;
+                m.serialize_entry("salt", &p.salt)?;
+                m.serialize_entry("ts", &p.ts)?;
+                m.serialize_entry("version", "006")?;
+            }
+        }
+        m.end()
     }
 }
 
-/// `{"<id>": expire}`, `{"<id>": name}` (known names only) and `{"<id>":
-/// expires_at}` (`base + expire`, or null for `0`).
-fn privileges_json(
-    privileges: &Privileges,
-    name: impl Fn(u16) -> Option<&'static str>,
-    base: u64,
-) -> [Value; 3] {
-    let mut values = Map::new();
-    let mut names = Map::new();
-    let mut expires_at = Map::new();
-    for (id, expire) in privileges.iter() {
-        values.insert(id.to_string(), json!(expire));
-        if let Some(n) = name(id) {
-            names.insert(id.to_string(), json!(n));
-        }
-        let at = (expire != 0).then_some(base + expire as u64);
-        expires_at.insert(id.to_string(), json!(at));
+/// The three privilege maps of a service: `privilege_expires_at`
+/// (`{"<id>": base + expire, or null for 0}`), `privilege_names` (known names
+/// only) and `privileges` (`{"<id>": expire}`).
+struct PrivilegesJson<'a, F>(&'a Privileges, F, u64);
+
+impl<F: Fn(u16) -> Option<&'static str>> PrivilegesJson<'_, F> {
+    fn entries<M: SerializeMap>(&self, m: &mut M, k: Keys) -> std::result::Result<(), M::Error> {
+        let column = |c| PrivilegeColumn(self.0, c, &self.1, self.2);
+        m.serialize_entry(k.name("privilege_expires_at"), &column(Column::ExpiresAt))?;
+        m.serialize_entry(k.name("privilege_names"), &column(Column::Names))?;
+        m.serialize_entry("privileges", &column(Column::Expire))
     }
-    [values, names, expires_at].map(Value::Object)
 }
 
-fn json_name_or_number(name: Option<&str>, n: u16) -> Value {
-    name.map_or_else(|| json!(n), |s| json!(s))
+#[derive(Clone, Copy)]
+enum Column {
+    ExpiresAt,
+    Names,
+    Expire,
 }
 
-/// The JSON form of one 007 service of a token issued at `issue_ts`.
-pub fn service_json(s: &Service, issue_ts: u32) -> Value {
-    let t = s.service_type();
-    let [privileges, names, expires_at] = privileges_json(
-        s.privileges(),
-        |id| service::privilege_name(t, id),
-        issue_ts as u64,
-    );
-    let mut m = Map::new();
-    m.insert("type".into(), json!(s.name()));
-    m.insert("type_id".into(), json!(t));
-    m.insert("privileges".into(), privileges);
-    m.insert("privilege_names".into(), names);
-    m.insert("privilege_expires_at".into(), expires_at);
-    let mut field = |k: &str, v: Value| {
-        m.insert(k.to_string(), v);
-    };
-    match s {
-        Service::Rtc(r) => {
-            field("channel_name", json!(r.channel_name));
-            field("uid", json!(r.uid));
+/// One privilege map, keyed by privilege id (serde_json writes integer keys
+/// as strings).
+struct PrivilegeColumn<'a, F>(&'a Privileges, Column, &'a F, u64);
+
+impl<F: Fn(u16) -> Option<&'static str>> Serialize for PrivilegeColumn<'_, F> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        for (id, expire) in self.0.iter() {
+            match self.1 {
+                Column::ExpiresAt => {
+                    m.serialize_entry(&id, &(expire != 0).then_some(self.3 + expire as u64))?
+                }
+                Column::Names => {
+                    if let Some(name) = (self.2)(id) {
+                        m.serialize_entry(&id, name)?;
+                    }
+                }
+                Column::Expire => m.serialize_entry(&id, &expire)?,
+            }
         }
-        Service::Rtm(r) => field("user_id", json!(r.user_id)),
-        Service::Chat(c) => field("user_id", json!(c.user_id)),
-        Service::Streaming(s) => {
-            field("channel_name", json!(s.channel_name));
-            field("account", json!(s.account));
+        m.end()
+    }
+}
+
+struct ServiceJson<'a>(&'a Service, u64, Keys);
+
+impl Serialize for ServiceJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let (svc, k) = (self.0, self.2);
+        let t = svc.service_type();
+        // The service's own fields; written in their sorted place below.
+        let (mut account, mut channel_name, mut uid, mut user_id) = (None, None, None, None);
+        let (mut room_uuid, mut user_uuid, mut role, mut permissions) = (None, None, None, None);
+        match svc {
+            Service::Rtc(r) => (channel_name, uid) = (Some(&r.channel_name), Some(&r.uid)),
+            Service::Rtm(r) => user_id = Some(&r.user_id),
+            Service::Chat(c) => user_id = Some(&c.user_id),
+            Service::Streaming(r) => {
+                (channel_name, account) = (Some(&r.channel_name), Some(&r.account))
+            }
+            Service::Fcdn(r) => (channel_name, account) = (Some(&r.channel_name), Some(&r.account)),
+            Service::Apaas(a) => {
+                (room_uuid, user_uuid, role) =
+                    (Some(&a.room_uuid), Some(&a.user_uuid), Some(a.role))
+            }
+            Service::Rtm2(r) => (user_id, permissions) = (Some(&r.user_id), Some(&r.permissions)),
+            Service::Fpa(_) | Service::ConvoAi(_) | Service::Stt(_) => {}
         }
-        Service::Fcdn(s) => {
-            field("channel_name", json!(s.channel_name));
-            field("account", json!(s.account));
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = account {
+            m.serialize_entry("account", v)?;
         }
-        Service::Apaas(a) => {
-            field("room_uuid", json!(a.room_uuid));
-            field("user_uuid", json!(a.user_uuid));
-            field("role", json!(a.role));
+        if let Some(v) = channel_name {
+            m.serialize_entry(k.name("channel_name"), v)?;
         }
-        Service::Rtm2(r) => {
-            field("user_id", json!(r.user_id));
-            let permissions: Vec<Value> = r
-                .permissions
+        if let Some(p) = permissions {
+            let list: Vec<Value> = p
                 .iter()
                 .map(|(resource, permission, names)| {
-                    json!({
-                        "resource_type": json_name_or_number(
-                            Rtm2Permissions::resource_type_name(resource), resource),
-                        "permission_type": json_name_or_number(
-                            Rtm2Permissions::permission_type_name(permission), permission),
-                        "resources": names,
-                    })
+                    let mut e = Map::new();
+                    e.insert(
+                        k.name("permission_type").into(),
+                        name_or_number(
+                            Rtm2Permissions::permission_type_name(permission),
+                            permission,
+                        ),
+                    );
+                    e.insert(
+                        k.name("resource_type").into(),
+                        name_or_number(Rtm2Permissions::resource_type_name(resource), resource),
+                    );
+                    e.insert("resources".into(), json!(names));
+                    Value::Object(e)
                 })
                 .collect();
-            field("permissions", Value::Array(permissions));
+            m.serialize_entry("permissions", &list)?;
         }
-        _ => {}
+        PrivilegesJson(
+            svc.privileges(),
+            |id| service::privilege_name(t, id),
+            self.1,
+        )
+        .entries(&mut m, k)?;
+        if let Some(v) = role {
+            m.serialize_entry("role", &v)?;
+        }
+        if let Some(v) = room_uuid {
+            m.serialize_entry(k.name("room_uuid"), v)?;
+        }
+        m.serialize_entry("type", svc.name())?;
+        m.serialize_entry(k.name("type_id"), &t)?;
+        if let Some(v) = uid {
+            m.serialize_entry("uid", v)?;
+        }
+        if let Some(v) = user_id {
+            m.serialize_entry(k.name("user_id"), v)?;
+        }
+        if let Some(v) = user_uuid {
+            m.serialize_entry(k.name("user_uuid"), v)?;
+        }
+        m.end()
     }
-    Value::Object(m)
 }
 
-/// The JSON form of a parsed 007 token.
-pub fn json007(p: &ParsedToken) -> Value {
-    let t = &p.token;
-    json!({
-        "version": "007",
-        "app_id": t.app_id,
-        "issue_ts": t.issue_ts,
-        "expire": t.expire,
-        "expires_at": t.expiry(),
-        "salt": t.salt,
-        "services": t.services.iter().map(|s| service_json(s, t.issue_ts)).collect::<Vec<_>>(),
-        "unknown_service_type": p.unknown_service_type,
-    })
-}
-
-/// The JSON form of a parsed 006 token.
-pub fn json006(p: &ParsedAccessToken) -> Value {
-    // 006 privilege values are absolute already.
-    let [privileges, names, expires_at] = privileges_json(&p.privileges, v006::privilege::name, 0);
-    json!({
-        "version": "006",
-        "app_id": p.app_id,
-        "salt": p.salt,
-        "ts": p.ts,
-        "expires_at": p.expiry(),
-        "privilege_expires_at": expires_at,
-        "crc_channel_name": p.crc_channel_name,
-        "crc_uid": p.crc_uid,
-        "privileges": privileges,
-        "privilege_names": names,
-    })
+fn name_or_number(name: Option<&str>, n: u16) -> Value {
+    name.map_or_else(|| json!(n), |s| json!(s))
 }
 
 /// Reads a check request object:

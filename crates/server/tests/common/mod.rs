@@ -137,5 +137,5 @@ pub fn verify(token: &str) -> token_core::v007::ParsedToken {
 
 /// The JSON form of a verified token.
 pub fn info(token: &str) -> Value {
-    token_core::json::json007(&verify(token))
+    token_core::json::to_json(&token_core::AnyToken::V007(verify(token)))
 }
