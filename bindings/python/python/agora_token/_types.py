@@ -568,10 +568,14 @@ def _privileges_from_json(d: Dict[str, Any]) -> Tuple[Privilege, ...]:
     # token-core gives each privilege's absolute expiry (None: no limit).
     names = d["privilege_names"]
     expires_at = d["privilege_expires_at"]
+    # A token's privileges mostly share one expiry: one datetime serves them.
+    dates: Dict[Optional[int], Optional[datetime]] = {None: None}
     out = []
     for key, expire in d["privileges"].items():
         at = expires_at[key]
-        fields = {"id": int(key), "expire": expire, "name": names.get(key), "expires_at": _utc(at) if at is not None else None}
+        if at not in dates:
+            dates[at] = _utc(at)
+        fields = {"id": int(key), "expire": expire, "name": names.get(key), "expires_at": dates[at]}
         out.append(_new(Privilege, fields))
     if len(out) > 1:
         out.sort(key=lambda p: p.id)  # JSON keys are in text order ("10" < "2")
