@@ -141,7 +141,8 @@ fn hash3(data: &[u8], i: usize) -> usize {
     (v.wrapping_mul(0x9E37_79B1) >> (32 - HASH_BITS)) as usize
 }
 
-fn adler32(data: &[u8]) -> u32 {
+/// Adler-32 (RFC 1950), the checksum ending a zlib stream.
+pub(crate) fn adler32(data: &[u8]) -> u32 {
     let (mut a, mut b) = (1u32, 0u32);
     // 5552 is the largest run that cannot overflow b before the modulo.
     for chunk in data.chunks(5552) {

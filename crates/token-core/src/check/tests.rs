@@ -40,7 +40,6 @@ fn join(channel: &str, uid: &str, audio: bool) -> Request {
 
 fn codes(token: &str, cert: &str, request: &Request, now: u32) -> Vec<&'static str> {
     let report = check(token, cert, request, now as u64).unwrap();
-    assert_eq!(report.allowed(), report.reasons.is_empty());
     report.reasons.iter().map(Reason::code).collect()
 }
 
