@@ -288,19 +288,14 @@
   // ---------------------------------------------------------------------
   // 2. Decode, with the timeline.
 
-  // Absolute expiry of a 007 privilege when the server's JSON has no
-  // privilege_expires_at (the value is seconds after issue_ts; 0: none).
-  function privilegeEnd(info, service, id, value) {
-    const table = service ? service.privilege_expires_at : info.privilege_expires_at;
-    if (table && Object.prototype.hasOwnProperty.call(table, id)) return table[id];
-    if (info.version === "007") return value === 0 ? null : info.issue_ts + value;
-    return value === 0 ? null : value; // 006: absolute already
+  // Absolute expiry times come from the server (token-core's JSON form):
+  // null means no limit.
+  function privilegeEnd(info, service, id) {
+    return (service ? service.privilege_expires_at : info.privilege_expires_at)[id];
   }
 
   function tokenEnd(info) {
-    if (Object.prototype.hasOwnProperty.call(info, "expires_at")) return info.expires_at;
-    if (info.version === "007") return info.expire === 0 ? null : info.issue_ts + info.expire;
-    return null;
+    return info.expires_at;
   }
 
   function serviceDetails(s) {
@@ -319,11 +314,11 @@
     const rows = [{ label: "token", end: tokenEnd(info), kind: "token" }];
     const services = info.version === "007" ? info.services : [{ type: "rtc", privileges: info.privileges, privilege_names: info.privilege_names, v006: true }];
     for (const s of services) {
-      for (const [id, value] of Object.entries(s.privileges || {})) {
+      for (const id of Object.keys(s.privileges || {})) {
         const name = (s.privilege_names || {})[id] || `privilege ${id}`;
         rows.push({
           label: `${s.type} · ${name}`,
-          end: privilegeEnd(info, s.v006 ? null : s, id, value),
+          end: privilegeEnd(info, s.v006 ? null : s, id),
           kind: "privilege",
           service: s.type,
           privilege: name,
@@ -446,9 +441,9 @@
       if (entries.length === 0) {
         tbody.append(el("tr", {}, el("th", { scope: "row" }, s.type), el("td", {}, details), el("td", {}, "—"), el("td", {}, "—")));
       }
-      entries.forEach(([id, value], i) => {
+      entries.forEach(([id], i) => {
         const name = (s.privilege_names || {})[id] || `privilege ${id}`;
-        const pend = privilegeEnd(info, s.v006 ? null : s, id, value);
+        const pend = privilegeEnd(info, s.v006 ? null : s, id);
         const tr = el("tr", {},
           el("th", { scope: "row" }, i === 0 ? s.type : ""),
           el("td", {}, i === 0 ? details : ""),
