@@ -19,8 +19,7 @@ pub fn run(a: &VerifyArgs) -> Outcome<String> {
     let now = a.now.unwrap_or_else(|| u64::from(token_core::codec::now()));
 
     let parsed = token_core::parse(&token).map_err(|e| Failure::from(e).into_verdict())?;
-    // When the token stops being valid, if ever.
-    let expires_at = match &parsed {
+    match &parsed {
         AnyToken::V007(p) => {
             if a.channel.is_some() || a.user_id.is_some() {
                 return Err(Failure::usage(
@@ -30,25 +29,24 @@ pub fn run(a: &VerifyArgs) -> Outcome<String> {
             }
             p.verify(cert)
                 .map_err(|e| Failure::from(e).into_verdict())?;
-            p.token.expiry()
         }
         AnyToken::V006(p) => {
             let (channel, uid) = target006(a)?;
             p.verify(cert, channel, &uid)
                 .map_err(|e| Failure::from(e).into_verdict())?;
-            p.expiry()
         }
-    };
-
-    match expires_at {
-        Some(at) if now >= at => Err(Failure {
+    }
+    if let Some(at) = parsed.expired_at(now) {
+        return Err(Failure {
             code: exit::EXPIRED,
             prefix: "invalid",
             message: format!("expired at {} (now {})", utc(at), utc(now)),
-        }),
-        Some(at) => Ok(format!("valid until {}", utc(at))),
-        None => Ok("valid (no expiry)".to_string()),
+        });
     }
+    Ok(match parsed.expiry() {
+        Some(at) => format!("valid until {}", utc(at)),
+        None => "valid (no expiry)".to_string(),
+    })
 }
 
 /// The channel name and uid text a 006 token is checked against.

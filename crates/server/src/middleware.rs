@@ -12,7 +12,7 @@ use std::net::SocketAddr;
 
 use crate::routes::native::{error_body, error_reply};
 use crate::routes::route_label;
-use crate::state::{json_response, LogNote, Reason, Rejection, SharedState};
+use crate::state::{json_response, CallerSlot, LogNote, Reason, Rejection, SharedState};
 
 fn method_label(m: &Method) -> &'static str {
     match *m {
@@ -33,8 +33,14 @@ fn method_label(m: &Method) -> &'static str {
 ///
 /// The log line holds the route template, never the raw path (which may
 /// carry channel names and uids), nor any header, body or token.
-pub async fn observe(State(state): State<SharedState>, request: Request, next: Next) -> Response {
+pub async fn observe(
+    State(state): State<SharedState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let start = Instant::now();
+    let slot = CallerSlot::default();
+    request.extensions_mut().insert(slot.clone());
     let route = route_label(
         request
             .extensions()
@@ -65,7 +71,11 @@ pub async fn observe(State(state): State<SharedState>, request: Request, next: N
         .cloned()
         .unwrap_or_default();
     let micros = elapsed.as_micros() as u64;
-    let caller = note.caller.as_deref().unwrap_or("-");
+    let caller = note
+        .caller
+        .as_deref()
+        .or(slot.0.get().map(|c| &**c))
+        .unwrap_or("-");
     let kind = note.kind.unwrap_or("-");
     let reason = note.reason.unwrap_or("-");
     let client = peer.map(|p| p.to_string());

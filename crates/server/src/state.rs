@@ -14,7 +14,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::Response;
 use token_core::v007::AccessToken2;
 
-use crate::auth::{Authenticator, Caller, Grant, Kind};
+use crate::auth::{Authenticator, Caller, Grant, Kind, Operation};
 use crate::config::{Config, FixedIssue, Secret};
 use crate::metrics::Metrics;
 use crate::ratelimit::Limiter;
@@ -175,6 +175,30 @@ pub struct LogNote {
     pub reason: Option<&'static str>,
 }
 
+/// Where [`AppState::admit`] leaves the caller's name once authenticated,
+/// so the request log names the caller of a request refused after that
+/// (403, 413, 429 per caller, ...). The log layer puts one in every request.
+#[derive(Debug, Clone, Default)]
+pub struct CallerSlot(pub Arc<std::sync::OnceLock<Arc<str>>>);
+
+/// Tokens a route issued ([`AppState::issue`]).
+#[derive(Debug)]
+pub struct Issued {
+    /// Every kind of access they carry, the requested kind first.
+    pub kinds: Vec<Kind>,
+    /// The tokens as signed.
+    pub tokens: Vec<AccessToken2>,
+    /// Their text, in the same order.
+    pub texts: Vec<String>,
+}
+
+impl Issued {
+    /// The text of the only (or first) token.
+    pub fn text(&self) -> &str {
+        &self.texts[0]
+    }
+}
+
 /// Shared state of one server.
 #[derive(Debug)]
 pub struct AppState {
@@ -226,20 +250,45 @@ impl AppState {
         self.app_certificate.expose()
     }
 
-    /// A token as this server issues it: with the configured fixed issue ts
-    /// and salt when there is one (tests only, [`Config::fixed_issue`]),
-    /// else as built (now, random salt). Every route signs through here or
-    /// [`AppState::sign`].
-    pub fn issue(&self, token: AccessToken2) -> AccessToken2 {
-        match self.fixed_issue {
-            Some(f) => token.with_issue(f.issue_ts, f.salt),
-            None => token,
+    /// The one way a route issues tokens: pin the configured fixed issue ts
+    /// and salt if there is one (tests only, [`Config::fixed_issue`]), read
+    /// what the unsigned tokens grant ([`Grant::of`]), check that against
+    /// the caller's policy and JWT claims, and only then sign. So a policy
+    /// judges exactly what is signed, never a second description of the
+    /// request. `kind` is the kind of token the request names (`None` where
+    /// it only lists services).
+    pub fn issue(
+        &self,
+        caller: &Caller,
+        kind: Option<Kind>,
+        tokens: Vec<AccessToken2>,
+    ) -> Result<Issued, Rejection> {
+        let tokens: Vec<AccessToken2> = match self.fixed_issue {
+            Some(f) => tokens
+                .into_iter()
+                .map(|t| t.with_issue(f.issue_ts, f.salt))
+                .collect(),
+            None => tokens,
+        };
+        let grant = Grant::of(kind, &tokens);
+        self.authorize(caller, &grant)?;
+        let texts = tokens
+            .iter()
+            .map(|t| t.build(self.app_certificate()))
+            .collect::<token_core::Result<Vec<String>>>()
+            .map_err(|e| Rejection {
+                kind: Some(e.kind().as_str()),
+                ..Rejection::new(Reason::GenerateFailed, e.to_string())
+            })?;
+        let kinds = grant.kinds();
+        for &k in &kinds {
+            self.metrics.token_issued(k);
         }
-    }
-
-    /// Signs a token this server issues ([`AppState::issue`], then build).
-    pub fn sign(&self, token: AccessToken2) -> token_core::Result<String> {
-        self.issue(token).build(self.app_certificate())
+        Ok(Issued {
+            kinds,
+            tokens,
+            texts,
+        })
     }
 
     /// True until shutdown starts.
@@ -267,6 +316,9 @@ impl AppState {
             .auth
             .authenticate(&parts.headers, token_core::codec::now().into())
             .map_err(|m| Rejection::new(Reason::Unauthenticated, m))?;
+        if let Some(slot) = parts.extensions.get::<CallerSlot>() {
+            let _ = slot.0.set(Arc::from(caller.name()));
+        }
         if let (Some(limiter), Some(key)) = (&self.caller_limiter, caller.rate_key()) {
             limiter
                 .check(key, now)
@@ -275,11 +327,22 @@ impl AppState {
         Ok(caller)
     }
 
-    /// The policy (and JWT binding) check.
-    pub fn authorize(&self, caller: &Caller, grant: &Grant) -> Result<(), Rejection> {
+    fn authorize(&self, caller: &Caller, grant: &Grant) -> Result<(), Rejection> {
         caller
             .authorize(grant)
             .map_err(|m| Rejection::new(Reason::Forbidden, m))
+    }
+
+    /// Admits a request for an operation other than issuing a token
+    /// (inspect, verify, check): [`AppState::admit`], then the caller's
+    /// policy must list the operation.
+    pub fn admit_for(&self, parts: &Parts, op: Operation) -> Result<Caller, Rejection> {
+        let caller = self.admit(parts)?;
+        caller
+            .policy()
+            .allows_operation(op)
+            .map_err(|m| Rejection::new(Reason::Forbidden, m))?;
+        Ok(caller)
     }
 
     /// Reads the body, at most `body_limit` bytes.
@@ -310,11 +373,6 @@ impl AppState {
                 }
             }
         }
-    }
-
-    /// Counts an issued token.
-    pub fn issued(&self, kind: Kind) {
-        self.metrics.token_issued(kind);
     }
 
     /// Refreshes the gauges that are read rather than counted.

@@ -9,13 +9,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use agora_token_server::auth::{
-    hash_key, sign_hs256, ApiKey, JwtAlgorithm, JwtConfig, Kind, Policy, RoleName,
+    hash_key, sign_hs256, ApiKey, JwtAlgorithm, JwtConfig, Kind, Policy,
 };
 use agora_token_server::config::{Rate, Secret};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use common::{config, info, Server};
 use serde_json::{json, Value};
+use token_core::builder::rtc::Role;
 
 const ADMIN_KEY: &str = "atk_admin-key-for-tests-0000000000000000000000";
 const WEB_KEY: &str = "atk_web-key-for-tests-00000000000000000000000000";
@@ -25,8 +26,9 @@ fn web_policy() -> Arc<Policy> {
     Arc::new(Policy {
         kinds: Some(vec![Kind::Rtc, Kind::Rtm]),
         channels: Some(vec!["room-*".into()]),
-        roles: Some(vec![RoleName::Subscriber]),
+        roles: Some(vec![Role::Subscriber]),
         max_expire: Some(600),
+        ..Default::default()
     })
 }
 
@@ -327,7 +329,7 @@ async fn jwt_rs256() {
         .unwrap(),
     );
     let s = Server::start(c).await;
-    let bound = claims(json!({"channel": "room-*", "account": "alice"}));
+    let bound = claims(json!({"channel_pattern": "room-*", "account": "alice"}));
     let good = sign_rs256(include_str!("fixtures/rs256-test-private.pem"), &bound);
     let req = json!({"kind": "rtc", "channel_name": "room-9", "account": "alice"});
     let (status, body) = s.post_auth("/v1/tokens", &good, &req).await;

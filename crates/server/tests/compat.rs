@@ -363,12 +363,12 @@ async fn community_get_token() {
     let (status, body) = s
         .post(
             "/getToken",
-            &json!({"tokenType": "rtm", "uid": "alice", "channel": "*"}),
+            &json!({"tokenType": "rtm", "uid": "alice", "channel": "stream-1"}),
         )
         .await;
     assert_eq!(status, 200, "{body}");
     let t = info(body["token"].as_str().unwrap());
-    assert_eq!(t["services"][0]["channel_name"], "*");
+    assert_eq!(t["services"][0]["channel_name"], "stream-1");
     let (status, body) = s.post("/getToken", &json!({"tokenType": "chat"})).await;
     assert_eq!(status, 200, "{body}");
     let t = info(body["token"].as_str().unwrap());
@@ -384,6 +384,18 @@ async fn community_get_token() {
         (
             r#"{"tokenType": "rtc", "channel": "c", "uid": "4294967296"}"#,
             "larger than",
+        ),
+        (
+            r#"{"tokenType": "rtc", "channel": "c", "uid": "18446744073709551616"}"#,
+            "larger than",
+        ),
+        (
+            r#"{"tokenType": "rtc", "channel": "../../etc/passwd", "uid": "1"}"#,
+            "channel_name: character '/'",
+        ),
+        (
+            r#"{"tokenType": "rtm", "uid": "alice", "channel": "*"}"#,
+            "channel_name: character '*'",
         ),
         (r#"{"tokenType": "rtm"}"#, "missing user ID"),
         (r#"{"tokenType": "chat", "expire": -1}"#, "expire"),

@@ -34,6 +34,7 @@ pub mod inflate;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod legacy;
+pub mod scope;
 pub mod service;
 pub mod time;
 pub mod v006;
@@ -52,6 +53,33 @@ pub enum AnyToken {
     V006(v006::ParsedAccessToken),
 }
 
+impl AnyToken {
+    /// When the token stops being valid (Unix seconds), or `None` when it
+    /// never does: a 007 token `expire` seconds after its issue time, a 006
+    /// token at its absolute privilege expiry; `0` means no limit in both.
+    pub fn expiry(&self) -> Option<u64> {
+        match self {
+            AnyToken::V007(p) => p.token.expiry(),
+            AnyToken::V006(p) => p.expiry(),
+        }
+    }
+
+    /// The expiry time when the token has expired at `now` (a time `T` is
+    /// past once `now >= T`, as in [`check`]), else `None`.
+    ///
+    /// ```
+    /// use token_core::builder::rtm;
+    /// let cert = "5CFd2fd1755d40ecb72977518be15d3b";
+    /// let t = rtm::token("970CA35de60c44645bbae8a215061b33", "a", 60).unwrap().with_issue(1000, 1);
+    /// let parsed = token_core::parse(&t.build(cert).unwrap()).unwrap();
+    /// assert_eq!(parsed.expired_at(1059), None);
+    /// assert_eq!(parsed.expired_at(1060), Some(1060));
+    /// ```
+    pub fn expired_at(&self, now: u64) -> Option<u64> {
+        self.expiry().filter(|&at| now >= at)
+    }
+}
+
 /// Parses a "007" or "006" token, chosen by its prefix.
 ///
 /// ```
@@ -59,10 +87,17 @@ pub enum AnyToken {
 /// assert_eq!(err.kind(), token_core::ErrorKind::WrongVersion);
 /// ```
 pub fn parse(token: &str) -> Result<AnyToken> {
+    parse_limited(token, codec::MAX_CONTENT_BYTES as usize)
+}
+
+/// [`parse`] with a tighter cap on a 007 token's inflated content (see
+/// [`v007::parse_limited`]); a 006 token is not compressed, so its size is
+/// the caller's to bound.
+pub fn parse_limited(token: &str, max_content_bytes: usize) -> Result<AnyToken> {
     if token.starts_with(v006::VERSION) {
         v006::parse(token).map(AnyToken::V006)
     } else if token.starts_with(v007::VERSION) {
-        v007::parse(token).map(AnyToken::V007)
+        v007::parse_limited(token, max_content_bytes).map(AnyToken::V007)
     } else {
         Err(Error::WrongVersion {
             expected: "007 or 006",
@@ -97,7 +132,24 @@ pub fn verify(
     channel_name: Option<&str>,
     uid: &str,
 ) -> Result<AnyToken> {
-    let parsed = parse(token)?;
+    verify_limited(
+        token,
+        app_certificate,
+        channel_name,
+        uid,
+        codec::MAX_CONTENT_BYTES as usize,
+    )
+}
+
+/// [`verify`] with the content cap of [`parse_limited`].
+pub fn verify_limited(
+    token: &str,
+    app_certificate: &str,
+    channel_name: Option<&str>,
+    uid: &str,
+    max_content_bytes: usize,
+) -> Result<AnyToken> {
+    let parsed = parse_limited(token, max_content_bytes)?;
     match &parsed {
         AnyToken::V007(t) => t.verify(app_certificate)?,
         AnyToken::V006(t) => {

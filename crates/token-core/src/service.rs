@@ -34,6 +34,25 @@ pub mod service_type {
     pub const STT: u16 = 10;
 }
 
+/// The most privileges read from one service (or one 006 token). Every known
+/// service has at most four.
+pub const MAX_PRIVILEGES: u16 = 32;
+
+/// The most RTM2 resources, and separately the most (resource type,
+/// permission type) pairs, read from one RTM2 service.
+pub const MAX_RTM2_RESOURCES: usize = 1024;
+
+/// Refuses a declared count past `max` as malformed (a parser cap, see
+/// [`crate::v007::parse`]).
+pub(crate) fn check_count(what: &str, count: usize, max: usize) -> Result<()> {
+    if count > max {
+        return Err(Error::malformed(format!(
+            "{what}: {count} declared, more than the {max} this parser reads"
+        )));
+    }
+    Ok(())
+}
+
 /// Privilege ids mapped to their expire values, kept sorted by id.
 ///
 /// The expire of a 007 privilege is in seconds after the token's issue time;
@@ -92,6 +111,7 @@ impl Privileges {
 
     fn unpack(r: &mut Reader<'_>) -> Result<Self> {
         let n = r.u16("privilege count")?;
+        check_count("privilege count", n.into(), MAX_PRIVILEGES.into())?;
         let mut p = Privileges::default();
         for _ in 0..n {
             let id = r.u16("privilege id")?;
@@ -114,6 +134,30 @@ pub struct Rtc {
 }
 
 impl Rtc {
+    /// An RTC service for a channel and uid text (`""`: any user) with
+    /// `(privilege, expire)` pairs.
+    ///
+    /// ```
+    /// use token_core::service::Rtc;
+    /// let s = Rtc::new("demo", "42", [(Rtc::JOIN_CHANNEL, 60)]);
+    /// assert_eq!(s.privileges.get(Rtc::JOIN_CHANNEL), Some(60));
+    /// ```
+    pub fn new(
+        channel_name: &str,
+        uid: &str,
+        privileges: impl IntoIterator<Item = (u16, u32)>,
+    ) -> Rtc {
+        let mut s = Rtc {
+            channel_name: channel_name.to_string(),
+            uid: uid.to_string(),
+            ..Default::default()
+        };
+        for (id, expire) in privileges {
+            s.privileges.add(id, expire);
+        }
+        s
+    }
+
     /// Join the channel.
     pub const JOIN_CHANNEL: u16 = 1;
     /// Publish audio.
@@ -136,6 +180,16 @@ pub struct Rtm {
 impl Rtm {
     /// Log in.
     pub const LOGIN: u16 = 1;
+
+    /// The RTM login of `user_id`, as every official builder fills it.
+    pub fn login(user_id: &str, expire: u32) -> Rtm {
+        let mut s = Rtm {
+            user_id: user_id.to_string(),
+            ..Default::default()
+        };
+        s.privileges.add(Rtm::LOGIN, expire);
+        s
+    }
 }
 
 /// Media streaming.
@@ -166,6 +220,14 @@ pub struct Fpa {
 impl Fpa {
     /// Log in.
     pub const LOGIN: u16 = 1;
+
+    /// The FPA login as the official builder fills it: expire `0` (bounded
+    /// by the token's).
+    pub fn login() -> Fpa {
+        let mut s = Fpa::default();
+        s.privileges.add(Fpa::LOGIN, 0);
+        s
+    }
 }
 
 /// Chat.
@@ -182,6 +244,23 @@ impl Chat {
     pub const USER: u16 = 1;
     /// Act as the app (server-side REST).
     pub const APP: u16 = 2;
+
+    /// Chat as `user_id`.
+    pub fn user(user_id: &str, expire: u32) -> Chat {
+        let mut s = Chat {
+            user_id: user_id.to_string(),
+            ..Default::default()
+        };
+        s.privileges.add(Chat::USER, expire);
+        s
+    }
+
+    /// Chat as the app (no user ID).
+    pub fn app(expire: u32) -> Chat {
+        let mut s = Chat::default();
+        s.privileges.add(Chat::APP, expire);
+        s
+    }
 }
 
 /// Fusion CDN.
@@ -233,6 +312,36 @@ impl Apaas {
     pub const USER: u16 = 2;
     /// The app.
     pub const APP: u16 = 3;
+
+    /// `user_uuid` in `room_uuid` with `role` (the Go, C++ and Python
+    /// builders' room-user privilege).
+    pub fn room_user(room_uuid: &str, user_uuid: &str, role: i16, expire: u32) -> Apaas {
+        let mut s = Apaas {
+            room_uuid: room_uuid.to_string(),
+            user_uuid: user_uuid.to_string(),
+            role,
+            ..Default::default()
+        };
+        s.privileges.add(Apaas::ROOM_USER, expire);
+        s
+    }
+
+    /// `user_uuid` without a room (role -1).
+    pub fn user(user_uuid: &str, expire: u32) -> Apaas {
+        let mut s = Apaas {
+            user_uuid: user_uuid.to_string(),
+            ..Default::default()
+        };
+        s.privileges.add(Apaas::USER, expire);
+        s
+    }
+
+    /// The app (no room, no user, role -1).
+    pub fn app(expire: u32) -> Apaas {
+        let mut s = Apaas::default();
+        s.privileges.add(Apaas::APP, expire);
+        s
+    }
 }
 
 /// RTM 2.x resource permissions: resource type -> permission type -> resources.
@@ -299,22 +408,100 @@ impl Rtm2Permissions {
         self.0.is_empty()
     }
 
+    /// Adds resources to a (resource type, permission type) pair, after the
+    /// ones it already has (where [`Rtm2Permissions::add`] replaces them): how
+    /// a list of permissions that names a pair twice is read.
+    ///
+    /// ```
+    /// use token_core::service::Rtm2Permissions as P;
+    /// let mut p = P::default();
+    /// p.extend(P::USERS, P::READ, ["a"]).extend(P::USERS, P::READ, ["b"]);
+    /// assert_eq!(p.get(P::USERS, P::READ).unwrap(), ["a", "b"]);
+    /// ```
+    pub fn extend<I, S>(
+        &mut self,
+        resource_type: u16,
+        permission_type: u16,
+        resources: I,
+    ) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.0
+            .entry(resource_type)
+            .or_default()
+            .entry(permission_type)
+            .or_default()
+            .extend(resources.into_iter().map(Into::into));
+        self
+    }
+
     /// Name of a resource type (`"message_channels"`, ...), if known.
     pub fn resource_type_name(resource_type: u16) -> Option<&'static str> {
-        [
-            "message_channels",
-            "stream_channels",
-            "group_channels",
-            "server_groups",
-            "users",
-        ]
-        .get(resource_type as usize)
-        .copied()
+        RESOURCE_TYPE_NAMES.get(resource_type as usize).copied()
     }
 
     /// Name of a permission type (`"read"` or `"write"`), if known.
     pub fn permission_type_name(permission_type: u16) -> Option<&'static str> {
-        ["read", "write"].get(permission_type as usize).copied()
+        PERMISSION_TYPE_NAMES.get(permission_type as usize).copied()
+    }
+
+    /// The resource type of a name (`"stream_channels"` -> 1); the error
+    /// names the field `resource_type` and lists the names.
+    ///
+    /// ```
+    /// use token_core::service::Rtm2Permissions as P;
+    /// assert_eq!(P::resource_type_from_name("users").unwrap(), P::USERS);
+    /// assert!(P::resource_type_from_name("rooms").unwrap_err().to_string().starts_with("resource_type:"));
+    /// ```
+    pub fn resource_type_from_name(name: &str) -> Result<u16> {
+        from_name("resource_type", name, &RESOURCE_TYPE_NAMES)
+    }
+
+    /// The permission type of a name (`"read"` -> 0, `"write"` -> 1).
+    pub fn permission_type_from_name(name: &str) -> Result<u16> {
+        from_name("permission_type", name, &PERMISSION_TYPE_NAMES)
+    }
+
+    /// True for the resource types whose resources are channel names
+    /// (message, stream and group channels).
+    pub fn is_channel_type(resource_type: u16) -> bool {
+        resource_type <= Self::GROUP_CHANNELS
+    }
+
+    /// Checks the rules of the checked RTM 2.x builder: every resource type
+    /// and permission type is a known one, and every pair names at least one
+    /// resource, none of them empty (or over 255 bytes).
+    pub fn check(&self) -> Result<()> {
+        for (resource_type, permission_type, resources) in self.iter() {
+            if Self::resource_type_name(resource_type).is_none() {
+                return Err(Error::invalid(
+                    "resource_type",
+                    format!(
+                        "unknown resource type {resource_type} (0 to {}: {})",
+                        RESOURCE_TYPE_NAMES.len() - 1,
+                        RESOURCE_TYPE_NAMES.join(", ")
+                    ),
+                ));
+            }
+            if Self::permission_type_name(permission_type).is_none() {
+                return Err(Error::invalid(
+                    "permission_type",
+                    format!("unknown permission type {permission_type} (0: read, 1: write)"),
+                ));
+            }
+            if resources.is_empty() {
+                return Err(Error::invalid(
+                    "resources",
+                    "each permission needs at least one resource name",
+                ));
+            }
+            for r in resources {
+                crate::validate::account("resources", r)?;
+            }
+        }
+        Ok(())
     }
 
     fn pack(&self, w: &mut Writer) -> Result<()> {
@@ -335,11 +522,16 @@ impl Rtm2Permissions {
 
     fn unpack(r: &mut Reader<'_>) -> Result<Self> {
         let mut out = Rtm2Permissions::default();
+        let (mut pairs, mut total) = (0usize, 0usize);
         for _ in 0..r.u16("rtm2 resource type count")? {
             let resource_type = r.u16("rtm2 resource type")?;
             for _ in 0..r.u16("rtm2 permission count")? {
+                pairs += 1;
+                check_count("rtm2 permission pairs", pairs, MAX_RTM2_RESOURCES)?;
                 let permission_type = r.u16("rtm2 permission type")?;
                 let n = r.u16("rtm2 resource count")?;
+                total += usize::from(n);
+                check_count("rtm2 resources", total, MAX_RTM2_RESOURCES)?;
                 let resources = (0..n)
                     .map(|_| r.string("rtm2 resource"))
                     .collect::<Result<Vec<_>>>()?;
@@ -348,6 +540,29 @@ impl Rtm2Permissions {
         }
         Ok(out)
     }
+}
+
+const RESOURCE_TYPE_NAMES: [&str; 5] = [
+    "message_channels",
+    "stream_channels",
+    "group_channels",
+    "server_groups",
+    "users",
+];
+
+const PERMISSION_TYPE_NAMES: [&str; 2] = ["read", "write"];
+
+fn from_name(field: &'static str, name: &str, names: &[&str]) -> Result<u16> {
+    names
+        .iter()
+        .position(|n| *n == name)
+        .map(|i| i as u16)
+        .ok_or_else(|| {
+            Error::invalid(
+                field,
+                format!("unknown name {name:?} (one of {})", names.join(", ")),
+            )
+        })
 }
 
 /// RTM 2.x with resource permissions.
@@ -646,6 +861,37 @@ mod tests {
                 (4, 1, vec!["v".to_string()]),
             ]
         );
+    }
+
+    #[test]
+    fn rtm2_rules_of_the_checked_builder() {
+        let check = |r: u16, p: u16, res: &[&str]| {
+            let mut perms = Rtm2Permissions::default();
+            perms.add(r, p, res.iter().copied());
+            perms.check().map_err(|e| e.to_string())
+        };
+        assert!(check(4, 1, &["bob"]).is_ok());
+        assert!(check(999, 0, &["a"])
+            .unwrap_err()
+            .starts_with("resource_type: unknown resource type 999"));
+        assert!(check(0, 999, &["a"])
+            .unwrap_err()
+            .starts_with("permission_type: unknown permission type 999"));
+        assert!(check(0, 0, &[])
+            .unwrap_err()
+            .starts_with("resources: each permission needs"));
+        assert_eq!(
+            check(0, 0, &["a", ""]).unwrap_err(),
+            "resources: must not be empty"
+        );
+        assert_eq!(
+            Rtm2Permissions::permission_type_from_name("write").unwrap(),
+            1
+        );
+        assert!(Rtm2Permissions::permission_type_from_name("admin")
+            .unwrap_err()
+            .to_string()
+            .contains("one of read, write"));
     }
 
     #[test]

@@ -236,7 +236,13 @@ pub fn parse(token: &str) -> Result<ParsedAccessToken> {
     let salt = m.u32("salt")?;
     let ts = m.u32("ts")?;
     let mut privileges = Privileges::default();
-    for _ in 0..m.u16("privilege count")? {
+    let count = m.u16("privilege count")?;
+    crate::service::check_count(
+        "privilege count",
+        count.into(),
+        crate::service::MAX_PRIVILEGES.into(),
+    )?;
+    for _ in 0..count {
         let id = m.u16("privilege id")?;
         privileges.add(id, m.u32("privilege expire")?);
     }

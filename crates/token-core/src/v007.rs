@@ -211,25 +211,54 @@ impl ParsedToken {
     }
 }
 
+/// The most services [`parse`] reads from one token. The official builders
+/// put at most three in a token; the cap bounds what a hostile token that
+/// declares thousands of empty services costs to read and to show.
+pub const MAX_SERVICES: u16 = 64;
+
 /// Decodes the outer layers: version prefix, base64, zlib. Returns the content.
 pub fn decode_content(token: &str) -> Result<Vec<u8>> {
+    decode_content_limited(token, codec::MAX_CONTENT_BYTES as usize)
+}
+
+fn decode_content_limited(token: &str, max_content_bytes: usize) -> Result<Vec<u8>> {
     let body = token
         .strip_prefix(VERSION)
         .ok_or_else(|| Error::WrongVersion {
             expected: VERSION,
             found: token.chars().take(3).collect(),
         })?;
-    codec::inflate(&codec::base64_decode(body)?)
+    codec::inflate_limited(&codec::base64_decode(body)?, max_content_bytes)
 }
 
 /// Parses a "007" token. Never panics, whatever the input.
+///
+/// Refuses as malformed a token whose content inflates past
+/// [`codec::MAX_CONTENT_BYTES`], or that declares more than
+/// [`MAX_SERVICES`] services, [`crate::service::MAX_PRIVILEGES`] privileges
+/// in a service or [`crate::service::MAX_RTM2_RESOURCES`] RTM2 resources.
 ///
 /// ```
 /// let err = token_core::v007::parse("006abc").unwrap_err();
 /// assert_eq!(err.to_string(), "token: expected version prefix \"007\", found \"006\"");
 /// ```
 pub fn parse(token: &str) -> Result<ParsedToken> {
-    let content = decode_content(token)?;
+    parse_limited(token, codec::MAX_CONTENT_BYTES as usize)
+}
+
+/// [`parse`] with a tighter cap on the inflated content: a server passes its
+/// request body limit, so a small token cannot make it hold (or answer with)
+/// more than that.
+///
+/// ```
+/// use token_core::builder::rtm;
+/// let t = rtm::token("970CA35de60c44645bbae8a215061b33", "alice", 60).unwrap()
+///     .build("5CFd2fd1755d40ecb72977518be15d3b").unwrap();
+/// assert!(token_core::v007::parse_limited(&t, 1024).is_ok());
+/// assert_eq!(token_core::v007::parse_limited(&t, 16).unwrap_err().kind(), token_core::ErrorKind::Malformed);
+/// ```
+pub fn parse_limited(token: &str, max_content_bytes: usize) -> Result<ParsedToken> {
+    let content = decode_content_limited(token, max_content_bytes)?;
     let mut r = Reader::new(&content);
     let signature = r.bytes("signature")?.to_vec();
     let signing_info = r.rest().to_vec();
@@ -238,6 +267,11 @@ pub fn parse(token: &str) -> Result<ParsedToken> {
     let expire = r.u32("expire")?;
     let salt = r.u32("salt")?;
     let count = r.u16("service count")?;
+    if count > MAX_SERVICES {
+        return Err(Error::malformed(format!(
+            "service count: {count} services declared, more than the {MAX_SERVICES} this parser reads"
+        )));
+    }
     let mut services = Vec::with_capacity(count.min(16) as usize);
     let mut unknown_service_type = None;
     for _ in 0..count {
@@ -360,6 +394,65 @@ mod tests {
         let parsed = verify(&token, CERT).unwrap();
         assert_eq!(parsed.unknown_service_type, Some(99));
         assert_eq!(parsed.token.services.len(), 4);
+    }
+
+    /// A signed token whose content declares `services` empty RTC services
+    /// and gives each `privileges` privileges (the amplification attack: a
+    /// ~1 KB token that inflates to ~0.5 MB and renders to megabytes).
+    fn declared(services: u16, privileges: u16) -> String {
+        let mut w = Writer::default();
+        w.string("app_id", APP_ID)
+            .unwrap()
+            .u32(1)
+            .u32(60)
+            .u32(1)
+            .u16(services);
+        for _ in 0..services {
+            w.u16(1).u16(privileges);
+            for id in 0..privileges {
+                w.u16(id).u32(0);
+            }
+            w.u16(0).u16(0);
+        }
+        let info = w.into_vec();
+        let sig = codec::hmac_sha256(&signing_key(CERT, 1, 1), &info);
+        let mut content = Writer::default();
+        content.bytes("signature", &sig).unwrap().raw(&info);
+        format!(
+            "007{}",
+            codec::base64_encode(&codec::deflate(content.as_slice()))
+        )
+    }
+
+    #[test]
+    fn parser_caps_services_privileges_and_content() {
+        assert_eq!(
+            verify(&declared(MAX_SERVICES, 4), CERT)
+                .unwrap()
+                .token
+                .services
+                .len(),
+            64
+        );
+        let err = parse(&declared(MAX_SERVICES + 1, 0)).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Malformed);
+        assert!(err.to_string().contains("65 services declared"), "{err}");
+        // 65,535 empty services inflate to 655 KB: past the content cap.
+        let err = parse(&declared(u16::MAX, 0)).unwrap_err();
+        assert!(err.to_string().contains("larger than 65536 bytes"), "{err}");
+        let err = parse(&declared(1, 33)).unwrap_err();
+        assert!(
+            err.to_string().contains("privilege count: 33 declared"),
+            "{err}"
+        );
+        // The content cap a server sets from its body limit.
+        let t = declared(8, 4);
+        let size = decode_content(&t).unwrap().len();
+        assert!(parse_limited(&t, size).is_ok());
+        assert!(parse_limited(&t, size - 1)
+            .unwrap_err()
+            .to_string()
+            .contains("larger than"));
     }
 
     #[test]

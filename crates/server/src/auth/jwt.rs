@@ -12,16 +12,22 @@ use rsa::pkcs1::DecodeRsaPublicKey;
 use rsa::pkcs1v15::{Signature, VerifyingKey};
 use rsa::pkcs8::DecodePublicKey;
 use rsa::signature::Verifier;
+use rsa::traits::PublicKeyParts;
 use rsa::RsaPublicKey;
 use serde::Deserialize;
 use serde_json::Value;
 use sha2::Sha256;
+
+use token_core::scope::Subject;
 
 use super::policy::{glob_match, Grant, Policy};
 use crate::config::Secret;
 
 /// Longest JWT accepted, in bytes.
 const MAX_JWT_BYTES: usize = 8 * 1024;
+
+/// Smallest RS256 modulus accepted, in bits (RFC 7518 §3.3).
+const MIN_RSA_BITS: usize = 2048;
 
 /// The signature algorithm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
@@ -76,41 +82,75 @@ pub struct JwtConfig {
 }
 
 /// The claims a verified JWT binds a request to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JwtClaims {
     /// `sub`, if any (names the caller in logs and rate limits).
     pub subject: Option<String>,
-    /// `channel`: the channel name (or pattern) the caller may ask for.
+    /// `channel`: the one channel name the caller may ask for, literally
+    /// (`?` and `*` are channel characters here, not patterns).
     pub channel: Option<String>,
+    /// `channel_pattern`: channel names the caller may ask for, where `*`
+    /// matches any run of characters and `?` one character.
+    pub channel_pattern: Option<String>,
     /// `uid` (as decimal text) and/or `account`: the users the caller may ask for.
     pub users: Vec<String>,
+    /// `any_user: true`: the caller may ask for a token for uid 0, which
+    /// admits any user. No uid or account claim stands for it.
+    pub any_user: bool,
+    /// `app: true`: the caller may ask for app-level tokens (Chat app,
+    /// APaaS app), which act for the whole app.
+    pub app: bool,
 }
 
 impl JwtClaims {
     /// `Ok` when every channel and user of the grant is bound by a claim.
     pub fn binds(&self, grant: &Grant) -> Result<(), String> {
-        if !grant.channels.is_empty() {
-            let Some(pattern) = &self.channel else {
-                return Err(
-                    "the JWT has no \"channel\" claim, so it cannot ask for a channel".into(),
-                );
-            };
-            if let Some(c) = grant.channels.iter().find(|c| !glob_match(pattern, c)) {
-                return Err(format!("channel {c:?} is not the JWT's \"channel\" claim"));
+        let scope = &grant.scope;
+        for c in &scope.channels {
+            let literal = self.channel.as_deref() == Some(c.as_str());
+            let pattern = self
+                .channel_pattern
+                .as_deref()
+                .is_some_and(|p| glob_match(p, c));
+            if literal || pattern {
+                continue;
+            }
+            return Err(
+                if self.channel.is_none() && self.channel_pattern.is_none() {
+                    "the JWT has no \"channel\" or \"channel_pattern\" claim, so it cannot ask for a channel"
+                    .into()
+                } else {
+                    format!(
+                        "channel {c:?} is not the JWT's \"channel\" (or \"channel_pattern\") claim"
+                    )
+                },
+            );
+        }
+        for user in &scope.users {
+            match user {
+                Subject::Any if !self.any_user => return Err(
+                    "a token for uid 0 admits any user: the JWT needs an \"any_user\": true claim"
+                        .into(),
+                ),
+                Subject::User(_) if self.users.is_empty() => {
+                    return Err(
+                        "the JWT has no \"uid\" or \"account\" claim, so it cannot ask for a user"
+                            .into(),
+                    )
+                }
+                Subject::User(u) if !self.users.contains(u) => {
+                    return Err(format!(
+                        "user {u:?} is not the JWT's \"uid\" or \"account\" claim"
+                    ))
+                }
+                _ => {}
             }
         }
-        if !grant.users.is_empty() {
-            if self.users.is_empty() {
-                return Err(
-                    "the JWT has no \"uid\" or \"account\" claim, so it cannot ask for a user"
-                        .into(),
-                );
-            }
-            if let Some(u) = grant.users.iter().find(|u| !self.users.contains(u)) {
-                return Err(format!(
-                    "user {u:?} is not the JWT's \"uid\" or \"account\" claim"
-                ));
-            }
+        if scope.app_level && !self.app {
+            return Err(
+                "an app-level token (Chat or APaaS app) needs an \"app\": true claim in the JWT"
+                    .into(),
+            );
         }
         Ok(())
     }
@@ -146,6 +186,13 @@ impl JwtConfig {
                          (BEGIN PUBLIC KEY or BEGIN RSA PUBLIC KEY)"
                             .to_string()
                     })?;
+                // RFC 7518 §3.3: RS256 keys of 2048 bits or more.
+                let bits = key.n().bits();
+                if bits < MIN_RSA_BITS {
+                    return Err(format!(
+                        "JWT RS256: the public key has {bits} bits; at least {MIN_RSA_BITS} are required"
+                    ));
+                }
                 Key::Rs256(Box::new(VerifyingKey::<Sha256>::new(key)))
             }
         };
@@ -262,12 +309,25 @@ impl JwtConfig {
             }
         }
         if let Some(account) = str_claim("account")? {
+            if account.is_empty() {
+                return Err("the JWT \"account\" claim is empty".into());
+            }
             users.push(account);
         }
+        let bool_claim = |name: &str| -> Result<bool, String> {
+            match claims.get(name) {
+                None | Some(Value::Null) => Ok(false),
+                Some(Value::Bool(b)) => Ok(*b),
+                Some(_) => Err(format!("the JWT \"{name}\" claim is not true or false")),
+            }
+        };
         Ok(JwtClaims {
             subject: str_claim("sub")?,
             channel: str_claim("channel")?,
+            channel_pattern: str_claim("channel_pattern")?,
             users,
+            any_user: bool_claim("any_user")?,
+            app: bool_claim("app")?,
         })
     }
 }
@@ -320,22 +380,68 @@ mod tests {
     fn hs256_round_trip_and_claims() {
         let t = sign_hs256(
             SECRET.as_bytes(),
-            &json!({"exp": 2000, "iss": "me", "aud": ["x", "agora"], "sub": "s", "channel": "room-*", "uid": 42, "account": "bob"}),
+            &json!({"exp": 2000, "iss": "me", "aud": ["x", "agora"], "sub": "s", "channel": "room-?", "uid": 42, "account": "bob"}),
         );
         let c = hs().verify(&t, 1000).unwrap();
         assert_eq!(c.subject.as_deref(), Some("s"));
         assert_eq!(c.users, ["42", "bob"]);
-        let g = Grant {
-            channels: vec!["room-1".into()],
-            users: vec!["42".into()],
+        // "channel" is literal: "room-?" is that channel name, not a pattern.
+        assert!(c.binds(&rtc("room-?", 42)).is_ok());
+        assert!(c.binds(&rtc("room-1", 42)).unwrap_err().contains("room-1"));
+        assert!(c.binds(&rtc("room-?", 43)).unwrap_err().contains("43"));
+        let p = JwtClaims {
+            channel_pattern: Some("room-*".into()),
+            ..c.clone()
+        };
+        assert!(p.binds(&rtc("room-1", 42)).is_ok());
+    }
+
+    fn rtc(channel: &str, uid: u32) -> Grant {
+        use token_core::builder::rtc::{with_uid, Role};
+        let t = with_uid(
+            "970CA35de60c44645bbae8a215061b33",
+            channel,
+            uid,
+            Role::Publisher,
+            60,
+            60,
+        );
+        Grant::of(None, [&t.unwrap()])
+    }
+
+    #[test]
+    fn uid_zero_and_app_tokens_need_their_own_claims() {
+        // The account "0" is not the wildcard uid 0, and "??????" is not a
+        // pattern.
+        let c = JwtClaims {
+            channel: Some("??????".into()),
+            users: vec!["0".into()],
             ..Default::default()
         };
-        assert!(c.binds(&g).is_ok());
-        let g2 = Grant {
-            users: vec!["43".into()],
-            ..Default::default()
+        assert!(c.binds(&rtc("??????", 0)).unwrap_err().contains("any_user"));
+        assert!(c.binds(&rtc("abcdef", 7)).unwrap_err().contains("abcdef"));
+        let any = JwtClaims {
+            any_user: true,
+            ..c.clone()
         };
-        assert!(c.binds(&g2).unwrap_err().contains("43"));
+        assert!(any.binds(&rtc("??????", 0)).is_ok());
+        let app = token_core::builder::chat::app_token("970CA35de60c44645bbae8a215061b33", 60);
+        let g = Grant::of(None, [&app.unwrap()]);
+        assert!(c.binds(&g).unwrap_err().contains("\"app\""));
+        assert!(JwtClaims { app: true, ..c }.binds(&g).is_ok());
+        let empty = sign_hs256(
+            SECRET.as_bytes(),
+            &json!({"exp": 2000, "iss": "me", "aud": "agora", "account": ""}),
+        );
+        assert!(hs().verify(&empty, 1000).unwrap_err().contains("empty"));
+        let not_bool = sign_hs256(
+            SECRET.as_bytes(),
+            &json!({"exp": 2000, "iss": "me", "aud": "agora", "app": "yes"}),
+        );
+        assert!(hs()
+            .verify(&not_bool, 1000)
+            .unwrap_err()
+            .contains("\"app\""));
     }
 
     #[test]
@@ -368,6 +474,24 @@ mod tests {
             &json!({"exp": 9000, "nbf": 5000, "iss": "me", "aud": "agora"}),
         );
         assert!(cfg.verify(&early, 1000).unwrap_err().contains("nbf"));
+    }
+
+    #[test]
+    fn small_rsa_keys_refused() {
+        let rs = |pem: &str| {
+            JwtConfig::new(
+                JwtAlgorithm::Rs256,
+                None,
+                Some(pem.into()),
+                None,
+                None,
+                Duration::ZERO,
+                Arc::new(Policy::default()),
+            )
+        };
+        assert!(rs(include_str!("../../tests/fixtures/rs256-test-public.pem")).is_ok());
+        let e = rs(include_str!("../../tests/fixtures/rs256-1024-public.pem")).unwrap_err();
+        assert!(e.contains("1024 bits; at least 2048"), "{e}");
     }
 
     #[test]

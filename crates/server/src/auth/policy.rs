@@ -1,6 +1,9 @@
 //! Policies: what a caller may ask for.
 
 use serde::Deserialize;
+use token_core::builder::rtc::Role;
+use token_core::scope::{Scope, Subject};
+use token_core::v007::AccessToken2;
 
 /// A token kind, as named in the native API and in policies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
@@ -52,70 +55,139 @@ impl Kind {
     }
 }
 
-/// An RTC role, as named in policies and the native API.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RoleName {
-    /// Join and publish.
-    Publisher,
-    /// Join only.
-    Subscriber,
+impl Kind {
+    /// The kind of access a token service gives (`"rtc"` -> RTC, `"rtm"` and
+    /// `"rtm2"` -> RTM, ...); `None` for services no route issues
+    /// (Streaming, FCDN). An APaaS service is [`Kind::Apaas`] (an Education
+    /// token carries the same service: see [`Grant::kinds`]).
+    pub fn of_service(name: &str) -> Option<Kind> {
+        Some(match name {
+            "rtc" => Kind::Rtc,
+            "rtm" | "rtm2" => Kind::Rtm,
+            "chat" => Kind::Chat,
+            "fpa" => Kind::Fpa,
+            "apaas" => Kind::Apaas,
+            "convoai" => Kind::Convoai,
+            "stt" => Kind::Stt,
+            _ => return None,
+        })
+    }
 }
 
-impl RoleName {
+/// What a caller does with the server, as named in policies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Operation {
+    /// Get a token (every token route).
+    Issue,
+    /// `POST /v1/tokens/inspect`.
+    Inspect,
+    /// `POST /v1/tokens/verify`.
+    Verify,
+    /// `POST /v1/tokens/check`.
+    Check,
+}
+
+impl Operation {
     /// The lowercase name.
     pub fn as_str(self) -> &'static str {
         match self {
-            RoleName::Publisher => "publisher",
-            RoleName::Subscriber => "subscriber",
+            Operation::Issue => "issue",
+            Operation::Inspect => "inspect",
+            Operation::Verify => "verify",
+            Operation::Check => "check",
         }
     }
 }
 
-impl From<token_core::builder::rtc::Role> for RoleName {
-    fn from(r: token_core::builder::rtc::Role) -> Self {
-        match r {
-            token_core::builder::rtc::Role::Publisher => RoleName::Publisher,
-            token_core::builder::rtc::Role::Subscriber => RoleName::Subscriber,
-        }
-    }
-}
-
-/// What a request asks for, in the terms policies and JWT claims speak of.
-/// Every route turns its request into one before any token is built.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What a reply would grant, read from the unsigned tokens just before they
+/// are signed ([`Scope`]), and the kind of request that asked for them.
+/// Policies and JWT claims judge this, so they judge exactly what is signed.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Grant {
-    /// Token kinds the reply would carry (the official `/token/generate` can
-    /// combine several).
-    pub kinds: Vec<Kind>,
-    /// Channel names the token would be bound to.
-    pub channels: Vec<String>,
-    /// Users (uid as decimal text, or account / user ID) the token would be
-    /// for. `"0"` is the uid 0, meaning any user.
-    pub users: Vec<String>,
-    /// RTC roles asked for.
-    pub roles: Vec<RoleName>,
-    /// Token lifetime in seconds (0: no expiry).
-    pub expire: u32,
-    /// Privilege expires in seconds (0: bounded by the token's).
-    pub privilege_expires: Vec<u32>,
+    /// The kind of token the route or request names (`None` where the
+    /// request only lists services: `POST /token/generate`).
+    pub kind: Option<Kind>,
+    /// What the tokens grant.
+    pub scope: Scope,
 }
 
-/// A policy: which token kinds, channel-name patterns and roles a caller may
-/// ask for, and the longest expiry. An absent field does not restrict.
+impl Grant {
+    /// The grant of the tokens one reply carries.
+    pub fn of<'a>(kind: Option<Kind>, tokens: impl IntoIterator<Item = &'a AccessToken2>) -> Grant {
+        Grant {
+            kind,
+            scope: Scope::of_all(tokens),
+        }
+    }
+
+    /// Every kind of access the tokens carry (each service's kind, an APaaS
+    /// service counting as Education in an Education token), after the
+    /// requested kind.
+    pub fn kinds(&self) -> Vec<Kind> {
+        let mut kinds: Vec<Kind> = self.kind.into_iter().collect();
+        for service in &self.scope.services {
+            let kind = match (Kind::of_service(service), self.kind) {
+                (Some(Kind::Apaas), Some(Kind::Education)) => Some(Kind::Education),
+                (k, _) => k,
+            };
+            if let Some(k) = kind.filter(|k| !kinds.contains(k)) {
+                kinds.push(k);
+            }
+        }
+        kinds
+    }
+
+    /// The RTC role of the tokens: publisher when an RTC service may
+    /// publish, subscriber when it may only join; `None` without RTC.
+    pub fn role(&self) -> Option<Role> {
+        self.scope.joins_rtc.then_some(if self.scope.publishes {
+            Role::Publisher
+        } else {
+            Role::Subscriber
+        })
+    }
+}
+
+/// A policy: which operations, token kinds, channel-name patterns and roles
+/// a caller may ask for, whether its tokens may admit any user or act for
+/// the whole app, and the longest expiry. An absent field does not restrict.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
-    /// Allowed token kinds.
+    /// Allowed operations (`issue`, `inspect`, `verify`, `check`).
+    pub operations: Option<Vec<Operation>>,
+    /// Allowed kinds of access. Every service of a token needs its kind: an
+    /// RTM token that also joins a stream channel needs `rtc` too, an
+    /// APaaS room-user token `apaas`, `rtm` and `chat`, a ConvoAI or STT
+    /// token `rtc`, `rtm` and its own kind.
     pub kinds: Option<Vec<Kind>>,
     /// Allowed channel names: patterns where `*` matches any run of
     /// characters and `?` one character.
     pub channels: Option<Vec<String>>,
-    /// Allowed RTC roles.
-    pub roles: Option<Vec<RoleName>>,
+    /// Allowed RTC roles (`publisher`: any publish privilege; `subscriber`:
+    /// join only).
+    #[serde(default, deserialize_with = "roles")]
+    pub roles: Option<Vec<Role>>,
+    /// `false`: refuse tokens for uid 0, which admit any user.
+    pub any_user: Option<bool>,
+    /// `false`: refuse app-level tokens (Chat app, APaaS app), which act for
+    /// the whole app rather than a user.
+    pub app_tokens: Option<bool>,
     /// Longest token lifetime and privilege expire, seconds. A token that
     /// never expires (expire 0) is refused when this is set.
     pub max_expire: Option<u32>,
+}
+
+fn roles<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<Role>>, D::Error> {
+    let names: Option<Vec<String>> = Option::deserialize(d)?;
+    names
+        .map(|list| {
+            list.iter()
+                .map(|n| Role::from_name(n).map_err(serde::de::Error::custom))
+                .collect()
+        })
+        .transpose()
 }
 
 impl Policy {
@@ -132,19 +204,46 @@ impl Policy {
         Ok(())
     }
 
+    /// `Ok` when the policy allows the operation.
+    pub fn allows_operation(&self, op: Operation) -> Result<(), String> {
+        match &self.operations {
+            Some(ops) if !ops.contains(&op) => Err(format!(
+                "operation {:?} is not allowed by this caller's policy",
+                op.as_str()
+            )),
+            _ => Ok(()),
+        }
+    }
+
     /// `Ok` when the grant is within this policy, else the reason (fit for a
     /// 403 reply: it names the rule, not the caller's secrets).
     pub fn allows(&self, grant: &Grant) -> Result<(), String> {
+        self.allows_operation(Operation::Issue)?;
+        let scope = &grant.scope;
         if let Some(kinds) = &self.kinds {
-            if let Some(k) = grant.kinds.iter().find(|k| !kinds.contains(k)) {
+            if let Some(k) = grant.kinds().into_iter().find(|k| !kinds.contains(k)) {
                 return Err(format!(
-                    "token kind {:?} is not allowed by this caller's policy",
-                    k.as_str()
+                    "token kind {:?} is not allowed by this caller's policy{}",
+                    k.as_str(),
+                    if grant.kind.is_some_and(|asked| asked != k) {
+                        " (the token would carry it)"
+                    } else {
+                        ""
+                    }
+                ));
+            }
+            if let Some(s) = scope
+                .services
+                .iter()
+                .find(|s| Kind::of_service(s).is_none())
+            {
+                return Err(format!(
+                    "the token would carry a {s} service, which no policy kind covers"
                 ));
             }
         }
         if let Some(patterns) = &self.channels {
-            if let Some(c) = grant
+            if let Some(c) = scope
                 .channels
                 .iter()
                 .find(|c| !patterns.iter().any(|p| glob_match(p, c)))
@@ -154,31 +253,38 @@ impl Policy {
                 ));
             }
         }
-        if let Some(roles) = &self.roles {
-            if let Some(r) = grant.roles.iter().find(|r| !roles.contains(r)) {
+        if let (Some(roles), Some(role)) = (&self.roles, grant.role()) {
+            if !roles.contains(&role) {
                 return Err(format!(
                     "role {:?} is not allowed by this caller's policy",
-                    r.as_str()
+                    role.as_str()
                 ));
             }
         }
+        if self.any_user == Some(false) && scope.users.contains(&Subject::Any) {
+            return Err(
+                "a token for uid 0 (any user) is not allowed by this caller's policy".into(),
+            );
+        }
+        if self.app_tokens == Some(false) && scope.app_level {
+            return Err(
+                "an app-level token (Chat or APaaS app) is not allowed by this caller's policy"
+                    .into(),
+            );
+        }
         if let Some(max) = self.max_expire {
-            if grant.expire == 0 {
-                return Err(format!(
-                    "a token that never expires (expire 0) is not allowed; at most {max} s"
-                ));
-            }
-            let longest = grant
-                .privilege_expires
-                .iter()
-                .copied()
-                .chain([grant.expire])
-                .max()
-                .unwrap_or(0);
-            if longest > max {
-                return Err(format!(
-                    "expiry of {longest} s is longer than this caller's maximum of {max} s"
-                ));
+            match scope.longest_expire() {
+                None => {
+                    return Err(format!(
+                        "a token that never expires (expire 0) is not allowed; at most {max} s"
+                    ))
+                }
+                Some(longest) if longest > max => {
+                    return Err(format!(
+                        "expiry of {longest} s is longer than this caller's maximum of {max} s"
+                    ))
+                }
+                Some(_) => {}
             }
         }
         Ok(())
@@ -227,15 +333,14 @@ mod tests {
         assert!(!glob_match("exact", "exactly"));
     }
 
+    const APP_ID: &str = "970CA35de60c44645bbae8a215061b33";
+
+    fn publisher() -> AccessToken2 {
+        token_core::builder::rtc::with_uid(APP_ID, "room-1", 42, Role::Publisher, 600, 600).unwrap()
+    }
+
     fn grant() -> Grant {
-        Grant {
-            kinds: vec![Kind::Rtc],
-            channels: vec!["room-1".into()],
-            users: vec!["42".into()],
-            roles: vec![RoleName::Publisher],
-            expire: 600,
-            privilege_expires: vec![600],
-        }
+        Grant::of(Some(Kind::Rtc), [&publisher()])
     }
 
     #[test]
@@ -252,7 +357,7 @@ mod tests {
         };
         assert!(p.allows(&grant()).unwrap_err().contains("room-1"));
         let p = Policy {
-            roles: Some(vec![RoleName::Subscriber]),
+            roles: Some(vec![Role::Subscriber]),
             ..Default::default()
         };
         assert!(p.allows(&grant()).unwrap_err().contains("publisher"));
@@ -261,10 +366,9 @@ mod tests {
             ..Default::default()
         };
         assert!(p.allows(&grant()).unwrap_err().contains("600 s"));
-        let forever = Grant {
-            expire: 0,
-            ..grant()
-        };
+        let mut t = publisher();
+        t.expire = 0;
+        let forever = Grant::of(Some(Kind::Rtc), [&t]);
         assert!(p.allows(&forever).unwrap_err().contains("never expires"));
         assert!(Policy {
             max_expire: Some(0),
@@ -272,5 +376,59 @@ mod tests {
         }
         .check()
         .is_err());
+        let p = Policy {
+            operations: Some(vec![Operation::Check]),
+            ..Default::default()
+        };
+        assert!(p.allows(&grant()).unwrap_err().contains("\"issue\""));
+        assert!(p.allows_operation(Operation::Check).is_ok());
+        assert!(p.allows_operation(Operation::Inspect).is_err());
+    }
+
+    #[test]
+    fn the_token_decides_not_the_request() {
+        // An RTM request whose token also joins an RTC stream channel with
+        // publish data: an RTM-only or subscriber-only policy refuses it.
+        let mut t = token_core::builder::rtm::token(APP_ID, "alice", 60).unwrap();
+        let mut rtc = token_core::service::Rtc {
+            channel_name: "stream".into(),
+            uid: "alice".into(),
+            ..Default::default()
+        };
+        rtc.privileges.add(1, 60).add(4, 60);
+        t.add_service(rtc);
+        let g = Grant::of(Some(Kind::Rtm), [&t]);
+        assert_eq!(g.kinds(), [Kind::Rtm, Kind::Rtc]);
+        let rtm_only = Policy {
+            kinds: Some(vec![Kind::Rtm]),
+            ..Default::default()
+        };
+        assert!(rtm_only.allows(&g).unwrap_err().contains("would carry"));
+        let subscriber = Policy {
+            roles: Some(vec![Role::Subscriber]),
+            ..Default::default()
+        };
+        assert!(subscriber.allows(&g).is_err());
+        // uid 0 and app tokens have their own switches.
+        let any = token_core::builder::rtc::with_uid(APP_ID, "c", 0, Role::Subscriber, 60, 60);
+        let g = Grant::of(Some(Kind::Rtc), [&any.unwrap()]);
+        let no_any = Policy {
+            any_user: Some(false),
+            ..Default::default()
+        };
+        assert!(no_any.allows(&g).unwrap_err().contains("any user"));
+        let app = token_core::builder::chat::app_token(APP_ID, 60).unwrap();
+        let g = Grant::of(Some(Kind::Chat), [&app]);
+        let no_app = Policy {
+            app_tokens: Some(false),
+            ..Default::default()
+        };
+        assert!(no_app.allows(&g).unwrap_err().contains("app-level"));
+        // An Education token's APaaS service is Education.
+        let edu = token_core::builder::apaas::user_token(APP_ID, "u", 60).unwrap();
+        assert_eq!(
+            Grant::of(Some(Kind::Education), [&edu]).kinds(),
+            [Kind::Education]
+        );
     }
 }

@@ -33,56 +33,32 @@ use serde_json::{json, Value};
 use token_core::builder::rtc::{self, Role};
 use token_core::builder::{chat, rtm, User};
 use token_core::service::Rtc;
+use token_core::v007::AccessToken2;
+use token_core::validate;
 
-use crate::auth::{Caller, Grant, Kind, RoleName};
+use crate::auth::{Caller, Kind};
 use crate::gojson::{parse_body, GoObject};
 use crate::state::{json_response, note, Reason, Rejection, SharedState};
 
-/// Which reply shape an error takes.
-#[derive(Clone, Copy)]
-enum Shape {
-    /// `{"message", "status"}`: parameters.
-    Message,
-    /// `{"error", "status"}`: token generation.
-    Error,
+fn param_error(prefix: &str, m: impl std::fmt::Display) -> Rejection {
+    Rejection::bad_request(format!("{prefix}: {m}"))
 }
 
-struct Failure {
-    rejection: Rejection,
-    shape: Shape,
+fn generate_error(prefix: &str, m: impl std::fmt::Display) -> Rejection {
+    Rejection::new(Reason::GenerateFailed, format!("{prefix} - {m}"))
 }
 
-impl From<Rejection> for Failure {
-    fn from(rejection: Rejection) -> Self {
-        Failure {
-            rejection,
-            shape: Shape::Message,
-        }
-    }
-}
-
-fn param_error(prefix: &str, m: impl std::fmt::Display) -> Failure {
-    Failure {
-        rejection: Rejection::bad_request(format!("{prefix}: {m}")),
-        shape: Shape::Message,
-    }
-}
-
-fn generate_error(prefix: &str, m: impl std::fmt::Display) -> Failure {
-    Failure {
-        rejection: Rejection::new(Reason::GenerateFailed, format!("{prefix} - {m}")),
-        shape: Shape::Error,
-    }
-}
-
-fn reply(state: &SharedState, result: Result<Response, Failure>) -> Response {
+/// The original's two error shapes: `{"error", "status"}` when the token
+/// could not be generated, `{"message", "status"}` for everything else.
+fn reply(state: &SharedState, result: Result<Response, Rejection>) -> Response {
     match result {
         Ok(r) => r,
-        Err(Failure { rejection, shape }) => {
+        Err(rejection) => {
             let status = rejection.status().as_u16();
-            let body = match shape {
-                Shape::Message => json!({"message": rejection.message, "status": status}),
-                Shape::Error => json!({"error": rejection.message, "status": status}),
+            let body = if rejection.reason == Reason::GenerateFailed {
+                json!({"error": rejection.message, "status": status})
+            } else {
+                json!({"message": rejection.message, "status": status})
             };
             rejection.finish(state, json_response(rejection.status(), &body))
         }
@@ -111,15 +87,16 @@ fn role(text: &str) -> Role {
     }
 }
 
-/// An RTC token for the `tokentype` and uid text of a path.
+/// The RTC token for the `tokentype` and uid text of a path, unsigned.
+/// Unlike the original, an invalid channel name or account is refused.
 fn rtc_token(
-    state: &SharedState,
+    app_id: &str,
     channel: &str,
     tokentype: &str,
     uid: &str,
     role: Role,
     expire: u32,
-) -> Result<String, String> {
+) -> Result<AccessToken2, String> {
     let user = match tokentype {
         "userAccount" => User::Account(uid),
         "uid" => User::Uid(uid.parse::<u32>().map_err(|e| {
@@ -131,63 +108,59 @@ fn rtc_token(
             ))
         }
     };
-    state
-        .sign(rtc::with_user_unchecked(
-            state.app_id(),
-            channel,
-            user,
-            role,
-            expire,
-            expire,
-        ))
-        .map_err(|e| e.to_string())
+    rtc::with_user(app_id, channel, user, role, expire, expire).map_err(|e| e.to_string())
 }
 
-/// The RTM login token of the community service; with a stream channel it
-/// also joins that RTC channel (as `user_id`) with the data-stream privilege.
+/// The RTM login token of the community service, unsigned; with a stream
+/// channel it also joins that RTC channel (as `user_id`) with the
+/// data-stream privilege. The policy sees that RTC service: it is read from
+/// the token ([`crate::state::AppState::issue`]).
 fn rtm_token(
-    state: &SharedState,
+    app_id: &str,
     user_id: &str,
     expire: u32,
     stream_channel: &str,
-) -> Result<String, String> {
-    let mut t = rtm::token_unchecked(state.app_id(), user_id, expire);
+) -> token_core::Result<AccessToken2> {
+    let mut t = rtm::token(app_id, user_id, expire)?;
     if !stream_channel.is_empty() {
-        let mut s = Rtc {
-            channel_name: stream_channel.to_string(),
-            uid: user_id.to_string(),
-            ..Default::default()
-        };
-        s.privileges
-            .add(Rtc::JOIN_CHANNEL, expire)
-            .add(Rtc::PUBLISH_DATA_STREAM, expire);
+        validate::channel_name(stream_channel)?;
+        let s = Rtc::new(
+            stream_channel,
+            user_id,
+            [
+                (Rtc::JOIN_CHANNEL, expire),
+                (Rtc::PUBLISH_DATA_STREAM, expire),
+            ],
+        );
         t.services.insert(0, s.into());
     }
-    state.sign(t).map_err(|e| e.to_string())
-}
-
-fn rtc_grant(channel: &str, tokentype: &str, uid: &str, role: Role, expire: u32) -> Grant {
-    // A uid path segment names the user in canonical decimal ("007" is 7).
-    let user = match (tokentype, uid.parse::<u32>()) {
-        ("uid", Ok(n)) => n.to_string(),
-        _ => uid.to_string(),
-    };
-    Grant {
-        kinds: vec![Kind::Rtc],
-        channels: vec![channel.to_string()],
-        users: vec![user],
-        roles: vec![RoleName::from(role)],
-        expire,
-        privilege_expires: vec![expire],
-    }
+    Ok(t)
 }
 
 fn ok(caller: &Caller, kind: Kind, body: Value) -> Response {
     note(json_response(StatusCode::OK, &body), caller, Some(kind))
 }
 
-fn path_failure(prefix: &str, e: PathRejection) -> Failure {
+fn path_failure(prefix: &str, e: PathRejection) -> Rejection {
     param_error(prefix, format!("bad path: {}", e.body_text()))
+}
+
+/// Path parameters, refusing a `%` that does not start an escape (`a%ZZ`):
+/// the router would pass it on as a literal `%`, a name the client did
+/// not mean.
+fn path_params<T>(
+    prefix: &str,
+    parts: &Parts,
+    path: Result<Path<T>, PathRejection>,
+) -> Result<T, Rejection> {
+    let raw = parts.uri.path().as_bytes();
+    let bad_escape = raw.iter().enumerate().any(|(i, &b)| {
+        b == b'%' && !(raw.get(i + 1..i + 3)).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+    });
+    if bad_escape {
+        return Err(param_error(prefix, "bad path: malformed percent escape"));
+    }
+    path.map(|Path(p)| p).map_err(|e| path_failure(prefix, e))
 }
 
 /// `GET /rtc/{channelName}/{role}/{tokentype}/{uid}/`.
@@ -200,17 +173,19 @@ pub async fn rtc(
     let result = async {
         let (parts, _) = request.into_parts();
         let caller = state.admit(&parts)?;
-        let Path((channel, role_text, tokentype, uid)) = path.map_err(|e| path_failure(P, e))?;
+        let (channel, role_text, tokentype, uid) = path_params(P, &parts, path)?;
         let expire = expiry(&parts).map_err(|m| param_error(P, m))?;
-        let role = role(&role_text);
-        state.authorize(
-            &caller,
-            &rtc_grant(&channel, &tokentype, &uid, role, expire),
-        )?;
-        let token = rtc_token(&state, &channel, &tokentype, &uid, role, expire)
-            .map_err(|m| generate_error(P, m))?;
-        state.issued(Kind::Rtc);
-        Ok(ok(&caller, Kind::Rtc, json!({"rtcToken": token})))
+        let token = rtc_token(
+            state.app_id(),
+            &channel,
+            &tokentype,
+            &uid,
+            role(&role_text),
+            expire,
+        )
+        .map_err(|m| generate_error(P, m))?;
+        let issued = state.issue(&caller, Some(Kind::Rtc), vec![token])?;
+        Ok(ok(&caller, Kind::Rtc, json!({"rtcToken": issued.text()})))
     }
     .await;
     reply(&state, result)
@@ -226,21 +201,15 @@ pub async fn rtm(
     let result = async {
         let (parts, _) = request.into_parts();
         let caller = state.admit(&parts)?;
-        let Path(uid) = path.map_err(|e| path_failure(P, e))?;
+        let uid = path_params(P, &parts, path)?;
         let expire = expiry(&parts).map_err(|m| param_error(P, m))?;
         if uid.is_empty() || uid == "0" {
             return Err(param_error(P, format!("invalid RTM User ID: {uid:?}")));
         }
-        let grant = Grant {
-            kinds: vec![Kind::Rtm],
-            users: vec![uid.clone()],
-            expire,
-            ..Default::default()
-        };
-        state.authorize(&caller, &grant)?;
-        let token = rtm_token(&state, &uid, expire, "").map_err(|m| generate_error(P, m))?;
-        state.issued(Kind::Rtm);
-        Ok(ok(&caller, Kind::Rtm, json!({"rtmToken": token})))
+        let token =
+            rtm_token(state.app_id(), &uid, expire, "").map_err(|m| generate_error(P, m))?;
+        let issued = state.issue(&caller, Some(Kind::Rtm), vec![token])?;
+        Ok(ok(&caller, Kind::Rtm, json!({"rtmToken": issued.text()})))
     }
     .await;
     reply(&state, result)
@@ -258,7 +227,7 @@ pub async fn rte(
     let result = async {
         let (parts, _) = request.into_parts();
         let caller = state.admit(&parts)?;
-        let Path(segments) = path.map_err(|e| path_failure(P, e))?;
+        let segments = path_params(P, &parts, path)?;
         let [channel, role_text, tokentype, uid, rest @ ..] = segments.as_slice() else {
             return Err(param_error(P, "bad path"));
         };
@@ -274,23 +243,22 @@ pub async fn rte(
                 "failed to parse rtm user ID. Cannot be empty or \"0\"",
             ));
         }
-        let role = role(role_text);
-        let mut grant = rtc_grant(channel, tokentype, uid, role, expire);
-        grant.kinds.push(Kind::Rtm);
-        if !grant.users.contains(&rtm_uid) {
-            grant.users.push(rtm_uid.clone());
-        }
-        state.authorize(&caller, &grant)?;
-        let rtc_token = rtc_token(&state, channel, tokentype, uid, role, expire)
-            .map_err(|m| generate_error("Error Generating RTC token", m))?;
-        let rtm_token = rtm_token(&state, &rtm_uid, expire, channel)
+        let rtc_token = rtc_token(
+            state.app_id(),
+            channel,
+            tokentype,
+            uid,
+            role(role_text),
+            expire,
+        )
+        .map_err(|m| generate_error("Error Generating RTC token", m))?;
+        let rtm_token = rtm_token(state.app_id(), &rtm_uid, expire, channel)
             .map_err(|m| generate_error("Error Generating RTM token", m))?;
-        state.issued(Kind::Rtc);
-        state.issued(Kind::Rtm);
+        let issued = state.issue(&caller, Some(Kind::Rtc), vec![rtc_token, rtm_token])?;
         Ok(ok(
             &caller,
             Kind::Rtc,
-            json!({"rtcToken": rtc_token, "rtmToken": rtm_token}),
+            json!({"rtcToken": issued.texts[0], "rtmToken": issued.texts[1]}),
         ))
     }
     .await;
@@ -309,29 +277,17 @@ pub async fn chat(
         let caller = state.admit(&parts)?;
         // No path parameter: the app route.
         let user = match path {
-            Ok(Path(segments)) => segments.into_iter().next(),
             Err(PathRejection::MissingPathParams(_)) => None,
-            Err(e) => return Err(path_failure(P, e)),
+            path => path_params(P, &parts, path)?.into_iter().next(),
         };
         let expire = expiry(&parts).map_err(|m| param_error(P, m))?;
-        let grant = Grant {
-            kinds: vec![Kind::Chat],
-            users: user.iter().cloned().collect(),
-            expire,
-            ..Default::default()
-        };
-        state.authorize(&caller, &grant)?;
         let token = match &user {
-            Some(u) => Ok(chat::user_token_unchecked(state.app_id(), u, expire)),
+            Some(u) => chat::user_token(state.app_id(), u, expire),
             None => chat::app_token(state.app_id(), expire),
         }
-        .and_then(|t| state.sign(t))
-        .map_err(|e| Failure {
-            rejection: Rejection::new(Reason::GenerateFailed, format!("{P}: {e}")),
-            shape: Shape::Error,
-        })?;
-        state.issued(Kind::Chat);
-        Ok(ok(&caller, Kind::Chat, json!({"chatToken": token})))
+        .map_err(|e| Rejection::new(Reason::GenerateFailed, format!("{P}: {e}")))?;
+        let issued = state.issue(&caller, Some(Kind::Chat), vec![token])?;
+        Ok(ok(&caller, Kind::Chat, json!({"chatToken": issued.text()})))
     }
     .await;
     reply(&state, result)
@@ -383,77 +339,40 @@ async fn get_token_inner(state: &SharedState, request: Request) -> Result<Respon
             if uid.is_empty() {
                 return Err(invalid("invalid: missing user ID or account"));
             }
-            let role = role(&role_text);
-            // A uid that parses as a number is a uid, anything else an account.
-            let user = match uid.parse::<u64>() {
-                Ok(n) => User::Uid(
-                    u32::try_from(n)
+            // A uid of digits is a uid (and must fit in 32 bits), anything
+            // else an account.
+            let user = if uid.bytes().all(|b| b.is_ascii_digit()) {
+                User::Uid(
+                    uid.parse::<u32>()
                         .map_err(|_| invalid("invalid: numeric uid larger than 4294967295"))?,
-                ),
-                Err(_) => User::Account(&uid),
+                )
+            } else {
+                User::Account(&uid)
             };
-            let grant = rtc_grant(
-                &channel,
-                if matches!(user, User::Uid(_)) {
-                    "uid"
-                } else {
-                    "userAccount"
-                },
-                &uid,
-                role,
-                expire,
-            );
-            state.authorize(&caller, &grant)?;
-            let token = state
-                .sign(rtc::with_user_unchecked(
-                    state.app_id(),
-                    &channel,
-                    user,
-                    role,
-                    expire,
-                    expire,
-                ))
+            let role = role(&role_text);
+            let t = rtc::with_user(state.app_id(), &channel, user, role, expire, expire)
                 .map_err(build_failed)?;
-            (Kind::Rtc, token)
+            (Kind::Rtc, t)
         }
         "rtm" => {
             if uid.is_empty() {
                 return Err(invalid("invalid: missing user ID or account"));
             }
-            let grant = Grant {
-                kinds: vec![Kind::Rtm],
-                channels: (!channel.is_empty())
-                    .then(|| channel.clone())
-                    .into_iter()
-                    .collect(),
-                users: vec![uid.clone()],
-                expire,
-                ..Default::default()
-            };
-            state.authorize(&caller, &grant)?;
-            let token = rtm_token(state, &uid, expire, &channel)
-                .map_err(|m| Rejection::new(Reason::GenerateFailed, m))?;
-            (Kind::Rtm, token)
+            let t = rtm_token(state.app_id(), &uid, expire, &channel).map_err(build_failed)?;
+            (Kind::Rtm, t)
         }
         "chat" => {
-            let grant = Grant {
-                kinds: vec![Kind::Chat],
-                users: (!uid.is_empty()).then(|| uid.clone()).into_iter().collect(),
-                expire,
-                ..Default::default()
-            };
-            state.authorize(&caller, &grant)?;
             let t = if uid.is_empty() {
-                chat::app_token(state.app_id(), expire).map_err(build_failed)?
+                chat::app_token(state.app_id(), expire)
             } else {
-                chat::user_token_unchecked(state.app_id(), &uid, expire)
+                chat::user_token(state.app_id(), &uid, expire)
             };
-            (Kind::Chat, state.sign(t).map_err(build_failed)?)
+            (Kind::Chat, t.map_err(build_failed)?)
         }
         _ => return Err(Rejection::bad_request("Unsupported tokenType")),
     };
-    state.issued(kind);
-    Ok(ok(&caller, kind, json!({"token": token})))
+    let issued = state.issue(&caller, Some(kind), vec![token])?;
+    Ok(ok(&caller, kind, json!({"token": issued.text()})))
 }
 
 #[cfg(test)]
@@ -461,10 +380,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn roles_and_grants() {
+    fn roles() {
         assert_eq!(role("publisher"), Role::Publisher);
         assert_eq!(role("host"), Role::Subscriber);
-        let g = rtc_grant("c", "uid", "007", Role::Publisher, 60);
-        assert_eq!(g.users, ["7"]);
+    }
+
+    #[test]
+    fn invalid_input_is_refused() {
+        let app = "970CA35de60c44645bbae8a215061b33";
+        for channel in ["../../etc/passwd", "", "a\"b"] {
+            assert!(rtc_token(app, channel, "uid", "1", Role::Publisher, 60).is_err());
+            assert!(rtm_token(app, "u", 60, channel).is_err() || channel.is_empty());
+        }
+        assert!(rtc_token(app, "c", "userAccount", "", Role::Publisher, 60).is_err());
+        assert!(rtc_token(app, "c", "uid", "0", Role::Publisher, 60).is_ok());
     }
 }

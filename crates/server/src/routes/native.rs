@@ -27,9 +27,9 @@ use token_core::builder::rtc::{PrivilegeExpires, Role, RtcRtmParams};
 use token_core::builder::{apaas, chat, convoai, fpa, rtc, rtm, stt, User};
 use token_core::service::Rtm2Permissions;
 use token_core::v007::AccessToken2;
-use token_core::{AnyToken, ErrorKind};
+use token_core::ErrorKind;
 
-use crate::auth::{Caller, Grant, Kind, RoleName};
+use crate::auth::{Caller, Kind, Operation};
 use crate::state::{json_response, note, AppState, Reason, Rejection, SharedState};
 
 /// The native error body.
@@ -93,10 +93,11 @@ fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Rejection> {
 
 async fn read_json<T: FromJson>(
     state: &SharedState,
+    op: Operation,
     request: Request,
 ) -> Result<(Caller, T), Rejection> {
     let (parts, body) = request.into_parts();
-    let caller = state.admit(&parts)?;
+    let caller = state.admit_for(&parts, op)?;
     check_json(&parts)?;
     let bytes: Bytes = state.read_body(&parts, body).await?;
     let value: Value = serde_json::from_slice(&bytes)
@@ -221,7 +222,8 @@ struct RtcRequest {
     channel_name: String,
     uid: Option<u32>,
     account: Option<String>,
-    role: Option<RoleName>,
+    #[serde(default, deserialize_with = "role")]
+    role: Option<Role>,
     expire: Option<u32>,
     privilege_expire: Option<u32>,
     privileges: Option<PrivilegesRequest>,
@@ -275,11 +277,20 @@ struct RtcRtmRequest {
     channel_name: String,
     uid: Option<u32>,
     account: Option<String>,
-    role: Option<RoleName>,
+    #[serde(default, deserialize_with = "role")]
+    role: Option<Role>,
     expire: Option<u32>,
     privilege_expire: Option<u32>,
     rtm_user_id: String,
     rtm_expire: Option<u32>,
+}
+
+/// A role by name (token-core's names), refused with token-core's message.
+fn role<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Role>, D::Error> {
+    let name = String::deserialize(d)?;
+    Role::from_name(&name)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
 }
 
 fn invalid(m: impl Into<String>) -> Rejection {
@@ -294,41 +305,11 @@ fn user<'a>(uid: Option<u32>, account: &'a Option<String>) -> Result<User<'a>, R
     }
 }
 
-fn user_text(u: User<'_>) -> String {
-    match u {
-        User::Uid(n) => n.to_string(),
-        User::Account(a) => a.to_string(),
-    }
-}
-
-fn core_role(r: Option<RoleName>) -> Role {
-    match r {
-        Some(RoleName::Subscriber) => Role::Subscriber,
-        _ => Role::Publisher,
-    }
-}
-
-fn permission_number(
-    name: &str,
-    names: &dyn Fn(u16) -> Option<&'static str>,
-    what: &str,
-) -> Result<u16, Rejection> {
-    (0..8u16)
-        .find(|&n| names(n) == Some(name))
-        .ok_or_else(|| invalid(format!("permissions: unknown {what} {name:?}")))
-}
-
-/// A validated request: what it asks for and the unsigned token.
-struct Plan {
-    kind: Kind,
-    grant: Grant,
-    token: AccessToken2,
-}
-
 impl TokenRequest {
-    fn plan(self, app_id: &str, default_expire: u32) -> Result<Plan, Rejection> {
-        let mut grant = Grant::default();
-        let (kind, token) = match self {
+    /// The kind and the unsigned token. What it grants is read from the
+    /// token itself when it is issued ([`AppState::issue`]).
+    fn build(self, app_id: &str, default_expire: u32) -> Result<(Kind, AccessToken2), Rejection> {
+        Ok(match self {
             TokenRequest::Rtc(r) => {
                 let u = user(r.uid, &r.account)?;
                 let expire = r.expire.unwrap_or(default_expire);
@@ -342,32 +323,20 @@ impl TokenRequest {
                 if r.rtm_expire.is_some() && r.rtm_user_id.is_none() {
                     return Err(invalid("rtm_expire needs rtm_user_id"));
                 }
-                grant.channels.push(r.channel_name.clone());
-                grant.users.push(user_text(u));
-                grant.expire = expire;
+                let role = r.role.unwrap_or(Role::Publisher);
                 let token = match (&r.rtm_user_id, expires) {
-                    (Some(rtm_user), _) => {
-                        let rtm_expire = r.rtm_expire.unwrap_or(expire);
-                        let role = core_role(r.role);
-                        grant.kinds = vec![Kind::Rtc, Kind::Rtm];
-                        grant.roles.push(role.into());
-                        grant.users.push(rtm_user.clone());
-                        let privileges = expires.unwrap_or(PrivilegeExpires::all(privilege));
-                        grant.privilege_expires = expires_of(&privileges);
-                        grant.privilege_expires.push(rtm_expire);
-                        rtc::with_rtm2(
-                            app_id,
-                            &RtcRtmParams {
-                                channel_name: &r.channel_name,
-                                rtc_user: u,
-                                rtc_role: role,
-                                rtc_token_expire: expire,
-                                privileges,
-                                rtm_user_id: rtm_user,
-                                rtm_token_expire: rtm_expire,
-                            },
-                        )?
-                    }
+                    (Some(rtm_user), _) => rtc::with_rtm2(
+                        app_id,
+                        &RtcRtmParams {
+                            channel_name: &r.channel_name,
+                            rtc_user: u,
+                            rtc_role: role,
+                            rtc_token_expire: expire,
+                            privileges: expires.unwrap_or(PrivilegeExpires::all(privilege)),
+                            rtm_user_id: rtm_user,
+                            rtm_token_expire: r.rtm_expire.unwrap_or(expire),
+                        },
+                    )?,
                     (None, Some(privileges)) => {
                         if r.role.is_some() {
                             return Err(invalid(
@@ -375,16 +344,9 @@ impl TokenRequest {
                                  (or add rtm_user_id)",
                             ));
                         }
-                        grant.kinds = vec![Kind::Rtc];
-                        grant.roles.push(RoleName::Publisher);
-                        grant.privilege_expires = expires_of(&privileges);
                         rtc::with_privileges(app_id, &r.channel_name, u, expire, &privileges)?
                     }
                     (None, None) => {
-                        let role = core_role(r.role);
-                        grant.kinds = vec![Kind::Rtc];
-                        grant.roles.push(role.into());
-                        grant.privilege_expires.push(privilege);
                         rtc::with_user(app_id, &r.channel_name, u, role, expire, privilege)?
                     }
                 };
@@ -392,39 +354,17 @@ impl TokenRequest {
             }
             TokenRequest::Rtm(r) => {
                 let expire = r.expire.unwrap_or(default_expire);
-                grant.kinds.push(Kind::Rtm);
-                grant.users.push(r.user_id.clone());
-                grant.expire = expire;
                 let token = match r.permissions {
                     None => rtm::token(app_id, &r.user_id, expire)?,
                     Some(list) => {
+                        // A pair named twice adds its resources.
                         let mut p = Rtm2Permissions::default();
                         for item in list {
-                            let rt = permission_number(
-                                &item.resource_type,
-                                &Rtm2Permissions::resource_type_name,
-                                "resource_type",
-                            )?;
-                            let pt = permission_number(
-                                &item.permission_type,
-                                &Rtm2Permissions::permission_type_name,
-                                "permission_type",
-                            )?;
-                            if item.resources.is_empty()
-                                || item.resources.iter().any(String::is_empty)
-                            {
-                                return Err(invalid(
-                                    "permissions: resources must be a non-empty list of non-empty names",
-                                ));
-                            }
-                            if rt != Rtm2Permissions::USERS && rt != Rtm2Permissions::SERVER_GROUPS
-                            {
-                                grant.channels.extend(item.resources.iter().cloned());
-                            }
-                            let mut merged =
-                                p.get(rt, pt).map(<[String]>::to_vec).unwrap_or_default();
-                            merged.extend(item.resources);
-                            p.add(rt, pt, merged);
+                            p.extend(
+                                Rtm2Permissions::resource_type_from_name(&item.resource_type)?,
+                                Rtm2Permissions::permission_type_from_name(&item.permission_type)?,
+                                item.resources,
+                            );
                         }
                         rtm::token_with_permissions(app_id, &r.user_id, p, expire)?
                     }
@@ -433,70 +373,41 @@ impl TokenRequest {
             }
             TokenRequest::Chat(r) => {
                 let expire = r.expire.unwrap_or(default_expire);
-                grant.kinds.push(Kind::Chat);
-                grant.expire = expire;
                 let token = match (&r.user_id, r.app) {
-                    (Some(u), false) => {
-                        grant.users.push(u.clone());
-                        chat::user_token(app_id, u, expire)?
-                    }
+                    (Some(u), false) => chat::user_token(app_id, u, expire)?,
                     (None, true) => chat::app_token(app_id, expire)?,
                     _ => return Err(invalid("give exactly one of user_id and app: true")),
                 };
                 (Kind::Chat, token)
             }
-            TokenRequest::Fpa(FpaRequest {}) => {
-                grant.kinds.push(Kind::Fpa);
-                grant.expire = fpa::TOKEN_EXPIRE;
-                (Kind::Fpa, fpa::token(app_id)?)
-            }
-            TokenRequest::Apaas(r) => {
-                classroom(Kind::Apaas, r, app_id, default_expire, &mut grant)?
-            }
-            TokenRequest::Education(r) => {
-                classroom(Kind::Education, r, app_id, default_expire, &mut grant)?
-            }
-            TokenRequest::Convoai(r) => return rtc_rtm(Kind::Convoai, r, app_id, default_expire),
-            TokenRequest::Stt(r) => return rtc_rtm(Kind::Stt, r, app_id, default_expire),
-        };
-        Ok(Plan { kind, grant, token })
+            TokenRequest::Fpa(FpaRequest {}) => (Kind::Fpa, fpa::token(app_id)?),
+            TokenRequest::Apaas(r) => (Kind::Apaas, classroom(r, app_id, default_expire)?),
+            TokenRequest::Education(r) => (Kind::Education, classroom(r, app_id, default_expire)?),
+            TokenRequest::Convoai(r) => (
+                Kind::Convoai,
+                rtc_rtm(Kind::Convoai, r, app_id, default_expire)?,
+            ),
+            TokenRequest::Stt(r) => (Kind::Stt, rtc_rtm(Kind::Stt, r, app_id, default_expire)?),
+        })
     }
 }
 
-fn expires_of(p: &PrivilegeExpires) -> Vec<u32> {
-    vec![
-        p.join_channel,
-        p.publish_audio_stream,
-        p.publish_video_stream,
-        p.publish_data_stream,
-    ]
-}
-
 fn classroom(
-    kind: Kind,
     r: ClassroomRequest,
     app_id: &str,
     default_expire: u32,
-    grant: &mut Grant,
-) -> Result<(Kind, AccessToken2), Rejection> {
+) -> Result<AccessToken2, Rejection> {
     let expire = r.expire.unwrap_or(default_expire);
-    grant.kinds.push(kind);
-    grant.expire = expire;
-    let token = match (&r.room_uuid, &r.user_uuid, r.role, r.app) {
+    Ok(match (&r.room_uuid, &r.user_uuid, r.role, r.app) {
         (Some(room), Some(user), Some(role), false) => {
-            grant.users.push(user.clone());
             apaas::room_user_token(app_id, room, user, role, expire)?
         }
-        (None, Some(user), None, false) => {
-            grant.users.push(user.clone());
-            apaas::user_token(app_id, user, expire)?
-        }
+        (None, Some(user), None, false) => apaas::user_token(app_id, user, expire)?,
         (None, None, None, true) => apaas::app_token(app_id, expire)?,
         _ => return Err(invalid(
             "give room_uuid, user_uuid and role (room user), user_uuid alone (user), or app: true",
         )),
-    };
-    Ok((kind, token))
+    })
 }
 
 fn rtc_rtm(
@@ -504,35 +415,22 @@ fn rtc_rtm(
     r: RtcRtmRequest,
     app_id: &str,
     default_expire: u32,
-) -> Result<Plan, Rejection> {
-    let u = user(r.uid, &r.account)?;
+) -> Result<AccessToken2, Rejection> {
     let expire = r.expire.unwrap_or(default_expire);
-    let privilege = r.privilege_expire.unwrap_or(expire);
-    let rtm_expire = r.rtm_expire.unwrap_or(expire);
-    let role = core_role(r.role);
     let params = RtcRtmParams {
         channel_name: &r.channel_name,
-        rtc_user: u,
-        rtc_role: role,
+        rtc_user: user(r.uid, &r.account)?,
+        rtc_role: r.role.unwrap_or(Role::Publisher),
         rtc_token_expire: expire,
-        privileges: PrivilegeExpires::all(privilege),
+        privileges: PrivilegeExpires::all(r.privilege_expire.unwrap_or(expire)),
         rtm_user_id: &r.rtm_user_id,
-        rtm_token_expire: rtm_expire,
+        rtm_token_expire: r.rtm_expire.unwrap_or(expire),
     };
-    let token = if kind == Kind::Convoai {
+    Ok(if kind == Kind::Convoai {
         convoai::token(app_id, &params)?
     } else {
         stt::token(app_id, &params)?
-    };
-    let grant = Grant {
-        kinds: vec![kind],
-        channels: vec![r.channel_name.clone()],
-        users: vec![user_text(u), r.rtm_user_id.clone()],
-        roles: vec![role.into()],
-        expire,
-        privilege_expires: vec![privilege, rtm_expire],
-    };
-    Ok(Plan { kind, grant, token })
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -541,16 +439,14 @@ fn rtc_rtm(
 /// `POST /v1/tokens`.
 pub async fn create_token(State(state): State<SharedState>, request: Request) -> Response {
     let result = async {
-        let (caller, req): (Caller, TokenRequest) = read_json(&state, request).await?;
-        let mut plan = req.plan(state.app_id(), state.default_expire)?;
-        state.authorize(&caller, &plan.grant)?;
-        plan.token = state.issue(plan.token);
-        let text = plan.token.build(state.app_certificate())?;
-        state.issued(plan.kind);
-        let t = &plan.token;
+        let (caller, req): (Caller, TokenRequest) =
+            read_json(&state, Operation::Issue, request).await?;
+        let (kind, token) = req.build(state.app_id(), state.default_expire)?;
+        let issued = state.issue(&caller, Some(kind), vec![token])?;
+        let t = &issued.tokens[0];
         let body = json!({
-            "token": text,
-            "kind": plan.kind.as_str(),
+            "token": issued.text(),
+            "kind": kind.as_str(),
             "app_id": t.app_id,
             "issue_ts": t.issue_ts,
             "expire": t.expire,
@@ -559,7 +455,7 @@ pub async fn create_token(State(state): State<SharedState>, request: Request) ->
         Ok(note(
             json_response(StatusCode::OK, &body),
             &caller,
-            Some(plan.kind),
+            Some(kind),
         ))
     }
     .await;
@@ -576,8 +472,8 @@ struct InspectRequest {
 pub async fn inspect(State(state): State<SharedState>, request: Request) -> Response {
     let result = async {
         let (caller, Plain(req)): (Caller, Plain<InspectRequest>) =
-            read_json(&state, request).await?;
-        let parsed = token_core::parse(req.token.trim())?;
+            read_json(&state, Operation::Inspect, request).await?;
+        let parsed = token_core::parse_limited(req.token.trim(), state.body_limit)?;
         let body = json!({"token_info": token_core::json::to_json(&parsed)});
         Ok(note(json_response(StatusCode::OK, &body), &caller, None))
     }
@@ -599,10 +495,9 @@ struct VerifyRequest {
 pub async fn verify(State(state): State<SharedState>, request: Request) -> Response {
     let result = async {
         let (caller, Plain(req)): (Caller, Plain<VerifyRequest>) =
-            read_json(&state, request).await?;
+            read_json(&state, Operation::Verify, request).await?;
         let token = req.token.trim();
-        let cert = state.app_certificate();
-        let outcome = if token.starts_with(token_core::v006::VERSION) {
+        let target = if token.starts_with(token_core::v006::VERSION) {
             let Some(channel) = &req.channel_name else {
                 return Err(invalid(
                     "a 006 token does not carry its channel: give channel_name and uid or account",
@@ -613,29 +508,34 @@ pub async fn verify(State(state): State<SharedState>, request: Request) -> Respo
                 (None, Some(a)) => a.clone(),
                 _ => return Err(invalid("a 006 token needs exactly one of uid and account")),
             };
-            token_core::v006::verify(token, cert, channel, &uid).map(|p| {
-                let expiry = p.expiry();
-                (AnyToken::V006(p), expiry)
-            })
+            Some((channel.as_str(), uid))
         } else {
             if req.channel_name.is_some() || req.uid.is_some() || req.account.is_some() {
                 return Err(invalid(
                     "channel_name, uid and account are for 006 tokens only",
                 ));
             }
-            token_core::v007::verify(token, cert).map(|p| {
-                let expiry = p.token.expiry();
-                (AnyToken::V007(p), expiry)
-            })
+            None
         };
+        let (channel, uid) = target
+            .as_ref()
+            .map_or((None, ""), |(c, u)| (Some(*c), u.as_str()));
+        let outcome = token_core::verify_limited(
+            token,
+            state.app_certificate(),
+            channel,
+            uid,
+            state.body_limit,
+        );
         let body = match outcome {
-            Ok((parsed, expiry)) => {
-                let expired = expiry.is_some_and(|at| at <= token_core::codec::now().into());
+            Ok(parsed) => {
+                let now = token_core::codec::now().into();
+                let expired = parsed.expired_at(now).is_some();
                 json!({
                     "valid": !expired,
                     "reason": if expired { Some("expired") } else { None },
                     "expired": expired,
-                    "expires_at": expiry,
+                    "expires_at": parsed.expiry(),
                     "token_info": token_core::json::to_json(&parsed),
                 })
             }
@@ -669,7 +569,7 @@ struct CheckRequest {
 pub async fn check(State(state): State<SharedState>, request: Request) -> Response {
     let result = async {
         let (caller, Plain(req)): (Caller, Plain<CheckRequest>) =
-            read_json(&state, request).await?;
+            read_json(&state, Operation::Check, request).await?;
         let now = req
             .now
             .unwrap_or_else(|| u64::from(token_core::codec::now()));

@@ -18,7 +18,7 @@ use serde_json::json;
 use token_core::builder::rtc::{self, Role};
 use token_core::builder::User;
 
-use crate::auth::{Grant, Kind, RoleName};
+use crate::auth::Kind;
 use crate::gojson::{parse_body, GoObject};
 use crate::state::{json_response, note, Reason, Rejection, SharedState};
 
@@ -45,26 +45,19 @@ async fn handle(state: &SharedState, request: Request) -> Result<Response, Rejec
     let channel = o.string("ChannelName").map_err(bad)?;
     let role = Role::from_official(o.uint("role", u32::MAX as u64, "uint32").map_err(bad)? as i64);
     let expire = state.default_expire;
-    let grant = Grant {
-        kinds: vec![Kind::Rtc],
-        channels: vec![channel.clone()],
-        users: vec![uid.to_string()],
-        roles: vec![RoleName::from(role)],
+    let generate_failed =
+        |e: token_core::Error| Rejection::new(Reason::GenerateFailed, format!("Bad request. {e}"));
+    let token = rtc::with_user(
+        state.app_id(),
+        &channel,
+        User::Uid(uid),
+        role,
         expire,
-        privilege_expires: vec![expire],
-    };
-    state.authorize(&caller, &grant)?;
-    let token = state
-        .sign(rtc::with_user_unchecked(
-            state.app_id(),
-            &channel,
-            User::Uid(uid),
-            role,
-            expire,
-            expire,
-        ))
-        .map_err(|e| Rejection::new(Reason::GenerateFailed, format!("Bad request. {e}")))?;
-    state.issued(Kind::Rtc);
+        expire,
+    )
+    .map_err(generate_failed)?;
+    let issued = state.issue(&caller, Some(Kind::Rtc), vec![token])?;
+    let token = issued.text();
     Ok(note(
         json_response(StatusCode::OK, &json!({"token": token, "code": "200"})),
         &caller,

@@ -46,23 +46,9 @@ pub fn room_user_token_unchecked(
     role: i16,
     expire: u32,
 ) -> AccessToken2 {
-    let mut apaas = Apaas {
-        room_uuid: room_uuid.to_string(),
-        user_uuid: user_uuid.to_string(),
-        role,
-        ..Default::default()
-    };
-    apaas.privileges.add(Apaas::ROOM_USER, expire);
-    let mut rtm = Rtm {
-        user_id: user_uuid.to_string(),
-        ..Default::default()
-    };
-    rtm.privileges.add(Rtm::LOGIN, expire);
-    let mut chat = Chat {
-        user_id: chat_user_id(user_uuid),
-        ..Default::default()
-    };
-    chat.privileges.add(Chat::USER, expire);
+    let apaas = Apaas::room_user(room_uuid, user_uuid, role, expire);
+    let rtm = Rtm::login(user_uuid, expire);
+    let chat = Chat::user(&chat_user_id(user_uuid), expire);
     let mut t = AccessToken2::new(app_id, expire);
     t.add_service(apaas).add_service(rtm).add_service(chat);
     t
@@ -76,20 +62,15 @@ pub fn user_token(app_id: &str, user_uuid: &str, expire: u32) -> Result<AccessTo
 
 /// [`user_token`] without input checks, as the official builder.
 pub fn user_token_unchecked(app_id: &str, user_uuid: &str, expire: u32) -> AccessToken2 {
-    single(app_id, user_uuid, Apaas::USER, expire)
+    single(app_id, Apaas::user(user_uuid, expire), expire)
 }
 
 /// An app token (no room, no user, role -1); `buildAppToken`.
 pub fn app_token(app_id: &str, expire: u32) -> Result<AccessToken2> {
-    Ok(single(app_id, "", Apaas::APP, expire))
+    Ok(single(app_id, Apaas::app(expire), expire))
 }
 
-fn single(app_id: &str, user_uuid: &str, privilege: u16, expire: u32) -> AccessToken2 {
-    let mut apaas = Apaas {
-        user_uuid: user_uuid.to_string(),
-        ..Default::default()
-    };
-    apaas.privileges.add(privilege, expire);
+fn single(app_id: &str, apaas: Apaas, expire: u32) -> AccessToken2 {
     let mut t = AccessToken2::new(app_id, expire);
     t.add_service(apaas);
     t

@@ -5,12 +5,7 @@ use crate::service::Chat;
 use crate::v007::AccessToken2;
 use crate::validate;
 
-fn chat(app_id: &str, user_id: &str, privilege: u16, expire: u32) -> AccessToken2 {
-    let mut chat = Chat {
-        user_id: user_id.to_string(),
-        ..Default::default()
-    };
-    chat.privileges.add(privilege, expire);
+fn single(app_id: &str, chat: Chat, expire: u32) -> AccessToken2 {
     let mut t = AccessToken2::new(app_id, expire);
     t.add_service(chat);
     t
@@ -29,10 +24,10 @@ pub fn user_token(app_id: &str, user_id: &str, expire: u32) -> Result<AccessToke
 
 /// [`user_token`] without input checks, as the official builder.
 pub fn user_token_unchecked(app_id: &str, user_id: &str, expire: u32) -> AccessToken2 {
-    chat(app_id, user_id, Chat::USER, expire)
+    single(app_id, Chat::user(user_id, expire), expire)
 }
 
 /// A Chat app token (empty user ID); `buildAppToken`.
 pub fn app_token(app_id: &str, expire: u32) -> Result<AccessToken2> {
-    Ok(chat(app_id, "", Chat::APP, expire))
+    Ok(single(app_id, Chat::app(expire), expire))
 }

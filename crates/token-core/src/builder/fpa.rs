@@ -15,9 +15,7 @@ pub const TOKEN_EXPIRE: u32 = 24 * 3600;
 /// assert_eq!(t.expire, 86400);
 /// ```
 pub fn token(app_id: &str) -> Result<AccessToken2> {
-    let mut fpa = Fpa::default();
-    fpa.privileges.add(Fpa::LOGIN, 0);
     let mut t = AccessToken2::new(app_id, TOKEN_EXPIRE);
-    t.add_service(fpa);
+    t.add_service(Fpa::login());
     Ok(t)
 }

@@ -34,6 +34,41 @@ impl TryFrom<i64> for Role {
 }
 
 impl Role {
+    /// Every role, publisher first.
+    pub const ALL: [Role; 2] = [Role::Publisher, Role::Subscriber];
+
+    /// The role's name: `"publisher"` or `"subscriber"`, as the native API,
+    /// the CLI and server policies spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Publisher => "publisher",
+            Role::Subscriber => "subscriber",
+        }
+    }
+
+    /// The role of a name (`"publisher"` or `"subscriber"`); the error names
+    /// the field `role`.
+    ///
+    /// ```
+    /// use token_core::builder::rtc::Role;
+    /// assert_eq!(Role::from_name("subscriber").unwrap(), Role::Subscriber);
+    /// assert_eq!(
+    ///     Role::from_name("host").unwrap_err().to_string(),
+    ///     "role: unknown role \"host\" (publisher or subscriber)"
+    /// );
+    /// ```
+    pub fn from_name(name: &str) -> Result<Role> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == name)
+            .ok_or_else(|| {
+                Error::invalid(
+                    "role",
+                    format!("unknown role {name:?} (publisher or subscriber)"),
+                )
+            })
+    }
+
     /// The role the official builders act on for any integer: `1` is
     /// publisher and every other value gives the join privilege only (they
     /// test `role == Role.PUBLISHER`). For drop-in layers; checked code should
@@ -94,15 +129,6 @@ fn rtc_service(channel_name: &str, user: User<'_>, role: Role, expires: &Privile
             .add(Rtc::PUBLISH_DATA_STREAM, expires.publish_data_stream);
     }
     rtc
-}
-
-fn rtm_service(user_id: &str, expire: u32) -> Rtm {
-    let mut rtm = Rtm {
-        user_id: user_id.to_string(),
-        ..Default::default()
-    };
-    rtm.privileges.add(Rtm::LOGIN, expire);
-    rtm
 }
 
 fn check(channel_name: &str, user: User<'_>) -> Result<()> {
@@ -267,7 +293,7 @@ pub fn with_rtm_unchecked(
         token_expire,
         privilege_expire,
     );
-    token.add_service(rtm_service(account, token_expire));
+    token.add_service(Rtm::login(account, token_expire));
     token
 }
 
@@ -308,7 +334,7 @@ pub fn with_rtm2_unchecked(app_id: &str, p: &RtcRtmParams<'_>) -> AccessToken2 {
             p.rtc_role,
             &p.privileges,
         ))
-        .add_service(rtm_service(p.rtm_user_id, p.rtm_token_expire));
+        .add_service(Rtm::login(p.rtm_user_id, p.rtm_token_expire));
     token
 }
 

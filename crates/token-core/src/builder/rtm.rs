@@ -19,18 +19,25 @@ pub fn token(app_id: &str, user_id: &str, expire: u32) -> Result<AccessToken2> {
 
 /// [`token`] without input checks, as the official builder.
 pub fn token_unchecked(app_id: &str, user_id: &str, expire: u32) -> AccessToken2 {
-    let mut rtm = Rtm {
-        user_id: user_id.to_string(),
-        ..Default::default()
-    };
-    rtm.privileges.add(Rtm::LOGIN, expire);
     let mut t = AccessToken2::new(app_id, expire);
-    t.add_service(rtm);
+    t.add_service(Rtm::login(user_id, expire));
     t
 }
 
 /// An RTM 2.x token with resource permissions (service type 8);
 /// `buildTokenWithPermissions` of npm `agora-token` 2.0.6.
+///
+/// Checks, beyond the user ID, what the official builder does not:
+/// [`Rtm2Permissions::check`] (known resource and permission types, at
+/// least one resource per pair, no empty resource name).
+///
+/// ```
+/// use token_core::service::Rtm2Permissions as P;
+/// let mut p = P::default();
+/// p.add(P::MESSAGE_CHANNELS, P::READ, [""]);
+/// let err = token_core::builder::rtm::token_with_permissions("970CA35de60c44645bbae8a215061b33", "a", p, 60);
+/// assert_eq!(err.unwrap_err().to_string(), "resources: must not be empty");
+/// ```
 pub fn token_with_permissions(
     app_id: &str,
     user_id: &str,
@@ -38,6 +45,7 @@ pub fn token_with_permissions(
     expire: u32,
 ) -> Result<AccessToken2> {
     validate::account("user_id", user_id)?;
+    permissions.check()?;
     Ok(token_with_permissions_unchecked(
         app_id,
         user_id,
