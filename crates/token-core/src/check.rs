@@ -599,14 +599,22 @@ fn check007(t: &ParsedToken, app_certificate: &str, action: &Action, report: &mu
 
     let need = need(action);
     let service_name = action.service_name();
-    // Of the services of a fitting type, the one that fits the request best
-    // (fewest mismatches; the first of equals).
+    // Of the services of a fitting type, the one that fits the request best:
+    // fewest mismatches, then fewest missing privileges (a token with a Chat
+    // user service and a Chat app service admits the app), the first of
+    // equals.
+    let missing = |s: &Service| {
+        need.privileges
+            .iter()
+            .filter(|&&id| s.privileges().get(id).is_none())
+            .count()
+    };
     let best = token
         .services
         .iter()
         .filter(|s| need.types.contains(&s.service_type()))
         .map(|s| (mismatches(action, s), s))
-        .min_by_key(|(m, _)| m.len());
+        .min_by_key(|(m, s)| (m.len(), missing(s)));
     let Some((mismatched, s)) = best else {
         report.reasons.push(Reason::ServiceMissing {
             service: service_name,

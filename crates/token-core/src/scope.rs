@@ -13,7 +13,8 @@
 //! - An RTC (or Streaming, FCDN) service with an empty uid admits any user:
 //!   it is [`Subject::Any`], never the text `"0"` (which is the user account
 //!   "0"). RTM, RTM2, Chat and APaaS users have no wildcard.
-//! - Publishing is any RTC publish privilege (audio, video or data).
+//! - An RTC service's role is publisher when it carries any publish
+//!   privilege (audio, video or data), else subscriber.
 //! - App-level access is a Chat `app` or APaaS `app` privilege: the holder
 //!   acts for the whole app, not as a user.
 //! - Channels are the RTC, Streaming and FCDN channel names and the RTM2
@@ -31,7 +32,7 @@
 //! assert_eq!(scope.services, ["rtc"]);
 //! assert_eq!(scope.channels, ["demo"]);
 //! assert_eq!(scope.users, [Subject::Any]);
-//! assert!(scope.publishes && !scope.app_level);
+//! assert!(scope.roles == [Role::Publisher] && !scope.app_level);
 //! assert_eq!(scope.longest_expire(), Some(600));
 //! # Ok::<(), token_core::Error>(())
 //! ```
@@ -39,6 +40,7 @@
 use std::fmt;
 
 use crate::builder::apaas::chat_user_id;
+use crate::builder::rtc::Role;
 use crate::service::{Apaas, Chat, Rtc, Rtm2Permissions, Service};
 use crate::v007::AccessToken2;
 
@@ -71,17 +73,16 @@ pub struct Scope {
     pub channels: Vec<String>,
     /// Users the tokens are for, each once.
     pub users: Vec<Subject>,
-    /// An RTC service carries a publish privilege.
-    pub publishes: bool,
-    /// An RTC service is present (so the token has an RTC role: publisher
-    /// when [`Scope::publishes`], else subscriber).
-    pub joins_rtc: bool,
+    /// The RTC role of each RTC service, each once: publisher when it
+    /// carries any publish privilege, else subscriber.
+    pub roles: Vec<Role>,
     /// A Chat or APaaS `app` privilege: access for the whole app.
     pub app_level: bool,
-    /// The token lifetimes in seconds (`0`: no expiry), one per token.
-    pub expires: Vec<u32>,
-    /// Every privilege expire in seconds (`0`: bounded by the token's).
-    pub privilege_expires: Vec<u32>,
+    /// How long each token admits anything, in seconds after its issue
+    /// time: its expire, which bounds every privilege; for a token with
+    /// expire `0` (no limit), its longest privilege expire. `None`: the token
+    /// never stops admitting (expire `0` and a privilege of expire `0`).
+    pub lifetimes: Vec<Option<u32>>,
 }
 
 impl Scope {
@@ -101,21 +102,24 @@ impl Scope {
         scope
     }
 
-    /// The longest lifetime of any token or privilege in seconds, or `None`
-    /// when a token never expires (an expire of `0`).
+    /// The longest of [`Scope::lifetimes`], or `None` when a token never
+    /// expires.
     pub fn longest_expire(&self) -> Option<u32> {
-        if self.expires.contains(&0) {
-            return None;
-        }
-        self.expires
+        self.lifetimes
             .iter()
-            .chain(&self.privilege_expires)
             .copied()
-            .max()
+            .try_fold(0, |longest, t| t.map(|t| longest.max(t)))
     }
 
     fn add(&mut self, token: &AccessToken2) {
-        self.expires.push(token.expire);
+        self.lifetimes.push(match token.expire {
+            0 => token
+                .services
+                .iter()
+                .flat_map(|s| s.privileges().iter().map(|(_, e)| e))
+                .try_fold(0, |longest, e| (e != 0).then(|| longest.max(e))),
+            expire => Some(expire),
+        });
         let apaas_users: Vec<&str> = token
             .services
             .iter()
@@ -126,18 +130,21 @@ impl Scope {
             .collect();
         for service in &token.services {
             push_once(&mut self.services, service.name());
-            self.privilege_expires
-                .extend(service.privileges().iter().map(|(_, e)| e));
             match service {
                 Service::Rtc(s) => {
-                    self.joins_rtc = true;
-                    self.publishes |= [
+                    let publishes = [
                         Rtc::PUBLISH_AUDIO_STREAM,
                         Rtc::PUBLISH_VIDEO_STREAM,
                         Rtc::PUBLISH_DATA_STREAM,
                     ]
                     .iter()
                     .any(|&p| s.privileges.get(p).is_some());
+                    let role = if publishes {
+                        Role::Publisher
+                    } else {
+                        Role::Subscriber
+                    };
+                    push_once(&mut self.roles, role);
                     self.channel(&s.channel_name);
                     self.wildcard_user(&s.uid);
                 }
@@ -218,9 +225,9 @@ mod tests {
 
     #[test]
     fn rtc_roles_and_wildcard() {
-        let sub = rtc::with_user(APP_ID, "c", User::Uid(7), Role::Subscriber, 60, 30).unwrap();
+        let sub = rtc::with_user(APP_ID, "c", User::Uid(7), Role::Subscriber, 60, 300).unwrap();
         let s = Scope::of(&sub);
-        assert!(s.joins_rtc && !s.publishes);
+        assert_eq!(s.roles, [Role::Subscriber]);
         assert_eq!(s.users, [user("7")]);
         assert_eq!(s.longest_expire(), Some(60));
         // The account "0" is a user; uid 0 is any user.
@@ -247,7 +254,7 @@ mod tests {
         let scope = Scope::of(&t);
         assert_eq!(scope.services, ["rtc", "rtm"]);
         assert_eq!(scope.channels, ["stream"]);
-        assert!(scope.publishes);
+        assert_eq!(scope.roles, [Role::Publisher]);
     }
 
     #[test]
@@ -292,6 +299,10 @@ mod tests {
         let s = Scope::of(&convoai::token(APP_ID, &params).unwrap());
         assert_eq!(s.services, ["rtc", "rtm", "convoai"]);
         assert_eq!(s.users, [user("1"), user("r")]);
-        assert_eq!(s.longest_expire(), Some(120));
+        // The token's expire bounds its privileges.
+        assert_eq!(s.longest_expire(), Some(60));
+        let mut t = rtm::token(APP_ID, "a", 0).unwrap();
+        t.services[0].privileges_mut().add(1, 90);
+        assert_eq!(Scope::of(&t).longest_expire(), Some(90));
     }
 }

@@ -98,6 +98,17 @@ impl Server {
         status_json(r).await
     }
 
+    pub async fn get_auth(&self, path: &str, bearer: &str) -> (u16, Value) {
+        let r = self
+            .client
+            .get(self.url(path))
+            .bearer_auth(bearer)
+            .send()
+            .await
+            .unwrap();
+        status_json(r).await
+    }
+
     /// The `/metrics` text.
     pub async fn metrics(&self) -> String {
         let r = self.client.get(self.url("/metrics")).send().await.unwrap();
@@ -138,4 +149,25 @@ pub fn verify(token: &str) -> token_core::v007::ParsedToken {
 /// The JSON form of a verified token.
 pub fn info(token: &str) -> Value {
     token_core::json::to_json(&token_core::AnyToken::V007(verify(token)))
+}
+
+/// A log sink for `tracing_subscriber::fmt().with_writer(...)`.
+#[derive(Clone, Default)]
+pub struct Capture(pub std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl Capture {
+    /// What was logged so far.
+    pub fn text(&self) -> String {
+        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+    }
+}
+
+impl std::io::Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

@@ -319,3 +319,22 @@ fn messages_say_what_to_fix_and_never_show_the_certificate() {
         assert!(!m.contains(OTHER_CERT) && !m.contains(CERT));
     }
 }
+
+#[test]
+fn the_service_with_the_privilege_is_the_one_checked() {
+    // A Chat user service first, then a Chat app service (as the official
+    // Docker service builds with enableUser and enableApp): the app is
+    // admitted, and so is the user.
+    let mut t = crate::v007::AccessToken2::new(APP_ID, 600).with_issue(1_700_000_000, 1);
+    t.add_service(crate::service::Chat::user("bob", 600))
+        .add_service(crate::service::Chat::app(600));
+    let token = t.build(CERT).unwrap();
+    let at = 1_700_000_100;
+    assert!(check(&token, CERT, &Request::new(Action::ChatApp), at)
+        .unwrap()
+        .allowed());
+    let bob = Request::new(Action::ChatUser {
+        user_id: "bob".into(),
+    });
+    assert!(check(&token, CERT, &bob, at).unwrap().allowed());
+}
