@@ -148,7 +148,7 @@ proptest! {
     }
 
     #[test]
-    fn deflate_round_trips_through_an_independent_inflater(
+    fn deflate_round_trips_through_the_inflater(
         bytes in proptest::collection::vec(prop_oneof![any::<u8>(), 0u8..4], 0..3000)
     ) {
         prop_assert_eq!(codec::inflate(&codec::deflate(&bytes)).unwrap(), bytes);

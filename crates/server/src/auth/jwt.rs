@@ -345,7 +345,8 @@ fn decode_json(part: &str, what: &str) -> Result<Value, String> {
     }
 }
 
-/// Makes an HS256 JWT (for tests and for `--demo` examples).
+/// Makes an HS256 JWT: for tests, and for whoever needs a JWT this server
+/// accepts without an identity provider (the secret is the server's).
 pub fn sign_hs256(secret: &[u8], claims: &Value) -> String {
     let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
     let payload = URL_SAFE_NO_PAD.encode(claims.to_string());

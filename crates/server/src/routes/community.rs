@@ -80,11 +80,7 @@ fn expiry(parts: &Parts) -> Result<u32, String> {
 
 fn role(text: &str) -> Role {
     // The original: "Making an assumption that !publisher == subscriber".
-    if text == "publisher" {
-        Role::Publisher
-    } else {
-        Role::Subscriber
-    }
+    Role::from_name(text).unwrap_or(Role::Subscriber)
 }
 
 /// The RTC token for the `tokentype` and uid text of a path, unsigned.
