@@ -496,7 +496,11 @@ def server_routes() -> List[Tuple[str, Callable[[Server, Dict[str, Any]], Dict[s
         status, body = s.request("POST", "/token/generate", official_body(c))
         if status == 200 and body.get("code") == 0:
             return {"ok": True, "token": body["data"]["token"]}
-        return {"ok": False, "kind": "code %s" % body.get("code"), "message": body.get("message")}
+        # Code -2 is the route's "no token could be built from this request":
+        # since the server checks inputs (an empty user, an invalid channel
+        # name), that is token-core's invalid_input.
+        kind = "invalid_input" if body.get("code") == -2 else "code %s" % body.get("code")
+        return {"ok": False, "kind": kind, "message": body.get("message")}
 
     def fetch(s: Server, c: Dict[str, Any]) -> Dict[str, Any]:
         i = c["inputs"]
