@@ -38,6 +38,7 @@ pub mod metrics;
 mod middleware;
 pub mod ratelimit;
 pub mod routes;
+pub mod secret;
 pub mod server;
 pub mod state;
 

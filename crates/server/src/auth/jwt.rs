@@ -18,7 +18,7 @@ use serde_json::Value;
 use sha2::Sha256;
 
 use super::policy::{glob_match, Grant, Policy};
-use crate::config::Secret;
+use crate::secret::Secret;
 
 /// Longest JWT accepted, in bytes.
 const MAX_JWT_BYTES: usize = 8 * 1024;
