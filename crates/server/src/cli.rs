@@ -145,6 +145,15 @@ pub struct ServeArgs {
     /// Most open connections. [default: 10000]
     #[arg(long, value_name = "N", help_heading = "Limits")]
     pub max_connections: Option<usize>,
+    /// Most open connections from one client address (IPv6: one /64), 0
+    /// for no share. [default: a quarter of --max-connections; none with
+    /// --trusted-proxy-hops]
+    #[arg(long, value_name = "N", help_heading = "Limits")]
+    pub max_connections_per_ip: Option<usize>,
+    /// Longest a write to a client may make no progress, milliseconds; past
+    /// it the connection is closed. [default: 10000]
+    #[arg(long, value_name = "MS", help_heading = "Limits")]
+    pub write_timeout_ms: Option<u64>,
     /// Milliseconds between SIGTERM and closing the listener, while /readyz
     /// answers 503. [default: 0]
     #[arg(long, value_name = "MS", help_heading = "Operations")]
@@ -293,6 +302,15 @@ pub fn build_config(args: &ServeArgs) -> Result<Config, ConfigError> {
     }
     if let Some(n) = args.max_connections.or(file.limits.max_connections) {
         limits.max_connections = n.max(1);
+    }
+    if let Some(n) = args
+        .max_connections_per_ip
+        .or(file.limits.max_connections_per_ip)
+    {
+        limits.max_connections_per_ip = Some(n);
+    }
+    if let Some(ms) = args.write_timeout_ms.or(file.limits.write_timeout_ms) {
+        limits.write_timeout = Duration::from_millis(ms.max(1));
     }
     if let Some(ms) = args.drain_delay_ms.or(file.shutdown.drain_delay_ms) {
         config.shutdown.drain_delay = Duration::from_millis(ms);

@@ -63,6 +63,10 @@ pub struct FileLimits {
     pub header_read_timeout_ms: Option<u64>,
     /// Most open connections.
     pub max_connections: Option<usize>,
+    /// Most open connections per client address (0: no share).
+    pub max_connections_per_ip: Option<usize>,
+    /// Write timeout in milliseconds.
+    pub write_timeout_ms: Option<u64>,
 }
 
 /// `[shutdown]`.

@@ -49,6 +49,31 @@ pub struct Limits {
     pub header_read_timeout: Duration,
     /// Most open connections; further ones are closed at once.
     pub max_connections: usize,
+    /// Most open connections from one client address (IPv6: one /64), so
+    /// one client cannot take every slot. `None`: the default, a quarter of
+    /// `max_connections` (at least 1), or no share behind trusted proxies
+    /// (every connection comes from them); `Some(0)`: no share. See
+    /// [`Limits::connections_per_ip`].
+    pub max_connections_per_ip: Option<usize>,
+    /// Longest a write to a client may make no progress before the
+    /// connection is closed (and its buffers freed); defeats clients that
+    /// send requests but do not read the replies.
+    pub write_timeout: Duration,
+}
+
+impl Limits {
+    /// The per-address connection share in force: `None` when there is
+    /// none. `behind_proxies`: trusted proxies connect on the clients'
+    /// behalf, so the TCP peer is a proxy and a default share would throttle
+    /// it; only an explicit setting applies then.
+    pub fn connections_per_ip(&self, behind_proxies: bool) -> Option<usize> {
+        match self.max_connections_per_ip {
+            Some(0) => None,
+            Some(n) => Some(n),
+            None if behind_proxies => None,
+            None => Some((self.max_connections / 4).max(1)),
+        }
+    }
 }
 
 impl Default for Limits {
@@ -58,6 +83,8 @@ impl Default for Limits {
             request_timeout: Duration::from_secs(10),
             header_read_timeout: Duration::from_secs(10),
             max_connections: 10_000,
+            max_connections_per_ip: None,
+            write_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -78,5 +105,23 @@ impl Default for Shutdown {
             drain_delay: Duration::ZERO,
             timeout: Duration::from_secs(30),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn per_ip_share_defaults_to_a_quarter_and_is_off_behind_proxies() {
+        let mut l = Limits::default();
+        assert_eq!(l.connections_per_ip(false), Some(2_500));
+        assert_eq!(l.connections_per_ip(true), None);
+        l.max_connections = 3;
+        assert_eq!(l.connections_per_ip(false), Some(1));
+        l.max_connections_per_ip = Some(7);
+        assert_eq!(l.connections_per_ip(true), Some(7));
+        l.max_connections_per_ip = Some(0);
+        assert_eq!(l.connections_per_ip(false), None);
     }
 }
