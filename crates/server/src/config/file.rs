@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{err, ConfigError, LogFormat, Rate, RateLimits};
+use super::{err, toml_error, ConfigError, LogFormat, Rate, RateLimits};
 use crate::auth::{JwtAlgorithm, Policy};
 
 /// The TOML configuration file. Every field is optional; see the README for
@@ -162,7 +162,13 @@ impl FileConfig {
     pub fn load(path: &Path) -> Result<FileConfig, ConfigError> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| err(format!("cannot read config file {}: {e}", path.display())))?;
-        toml::from_str(&text).map_err(|e| err(format!("config file {}: {e}", path.display())))
+        toml::from_str(&text).map_err(|e| {
+            err(format!(
+                "config file {}: {}",
+                path.display(),
+                toml_error::describe(&text, &e)
+            ))
+        })
     }
 }
 
@@ -170,8 +176,13 @@ impl FileConfig {
 pub fn load_api_keys_file(path: &Path) -> Result<Vec<FileApiKey>, ConfigError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| err(format!("cannot read API keys file {}: {e}", path.display())))?;
-    let keys: FileApiKeys =
-        toml::from_str(&text).map_err(|e| err(format!("API keys file {}: {e}", path.display())))?;
+    let keys: FileApiKeys = toml::from_str(&text).map_err(|e| {
+        err(format!(
+            "API keys file {}: {}",
+            path.display(),
+            toml_error::describe(&text, &e)
+        ))
+    })?;
     Ok(keys.api_keys)
 }
 
@@ -197,6 +208,62 @@ impl FileRateLimit {
 mod tests {
     use super::*;
     use crate::config::policies;
+
+    const SECRET: &str = "5CFd2fd1755d40ecb72977518be15d3b";
+
+    /// Loads `text` as a file with `load`, expecting an error.
+    fn load_error<T: std::fmt::Debug>(
+        text: &str,
+        load: fn(&Path) -> Result<T, ConfigError>,
+    ) -> String {
+        let dir = std::env::temp_dir().join(format!(
+            "agora-token-config-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("file.toml");
+        std::fs::write(&path, text).unwrap();
+        let e = load(&path).unwrap_err().0;
+        let _ = std::fs::remove_dir_all(&dir);
+        e
+    }
+
+    #[test]
+    fn errors_never_quote_a_secret_from_the_file() {
+        for (text, line) in [
+            // The certificate itself where only a file path is accepted.
+            (format!("port = 8080\napp_certificate = \"{SECRET}\"\n"), 2),
+            // A value of the wrong type: serde quotes the value.
+            (format!("port = \"{SECRET}\"\n"), 1),
+            // A syntax error on the secret's line.
+            (format!("app_id = {SECRET}\n"), 1),
+            (format!("[auth.jwt]\nalgorithm = \"{SECRET}\"\n"), 2),
+        ] {
+            let e = load_error(&text, FileConfig::load);
+            assert!(!e.contains(SECRET), "{e}");
+            assert!(e.contains(&format!("line {line}, column")), "{e}");
+        }
+        for (text, line) in [
+            // The API key itself instead of its hash.
+            (
+                format!("[[api_keys]]\nname = \"web\"\nkey = \"{SECRET}\"\n"),
+                3,
+            ),
+            (
+                format!("[[api_keys]]\nname = \"web\"\nsha256 = {SECRET}\n"),
+                3,
+            ),
+            (
+                format!("[[api_keys]]\nname = 1\nsha256 = \"{SECRET}\"\n"),
+                2,
+            ),
+        ] {
+            let e = load_error(&text, load_api_keys_file);
+            assert!(!e.contains(SECRET), "{e}");
+            assert!(e.contains(&format!("line {line}, column")), "{e}");
+        }
+    }
 
     #[test]
     fn file_rejects_unknown_keys() {

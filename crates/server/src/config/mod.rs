@@ -12,11 +12,13 @@
 //! | [`rate`] | the token-bucket [`Rate`] and its flag syntax |
 //! | [`file`] | the TOML file format ([`FileConfig`]) and its error messages |
 //! | [`keys`] | API keys, JWT settings and policies, checked |
+//! | `toml_error` | TOML errors as position and message, never the source |
 
 pub mod file;
 pub mod keys;
 pub mod limits;
 pub mod rate;
+mod toml_error;
 
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
