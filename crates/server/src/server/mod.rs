@@ -27,7 +27,6 @@ use tokio::sync::Semaphore;
 use tower::ServiceExt;
 
 use crate::config::Config;
-use crate::routes;
 use crate::state::{AppState, SharedState};
 use slots::PerIp;
 use write_timeout::WriteTimeout;
@@ -106,7 +105,7 @@ struct Connections {
 
 impl Connections {
     fn new(config: &Config, state: SharedState) -> Self {
-        let app = routes::app(state.clone(), config);
+        let app = crate::app::app(state.clone(), config);
         let mut builder = http1::Builder::new();
         builder
             .timer(TokioTimer::new())
