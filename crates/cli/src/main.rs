@@ -198,6 +198,7 @@ Examples:
     /// endpoints plus a native API, with authentication, limits and metrics
     /// (crate agora-token-server). `serve --demo` tries it with throw-away
     /// credentials.
+    #[cfg(feature = "server")]
     Serve(Box<agora_token_server::cli::ServeArgs>),
 }
 
@@ -719,9 +720,18 @@ pub fn read_token(arg: &str) -> Outcome<String> {
     }
 }
 
-/// Runs a parsed command; `Ok` holds what to print on stdout and the exit
-/// status (0, or [`check::DENIED`] for a denied check).
-fn run(cli: Cli) -> Outcome<(String, u8)> {
+/// How a command that did not fail ends.
+enum Done {
+    /// Print this on stdout and exit with this status (0, or
+    /// [`check::DENIED`] for a denied check).
+    Print(String, u8),
+    /// The command wrote its own output; exit with this status.
+    #[cfg(feature = "server")]
+    Exit(ExitCode),
+}
+
+/// Runs a parsed command.
+fn run(cli: Cli) -> Outcome<Done> {
     let out = match cli.command {
         Command::Rtc(a) => build::rtc(&a),
         Command::Rtm(a) => build::rtm(&a),
@@ -735,11 +745,12 @@ fn run(cli: Cli) -> Outcome<(String, u8)> {
         Command::Verify(a) => verify::run(&a),
         Command::Check(a) => {
             let (out, allowed) = check::run(&a)?;
-            return Ok((out, if allowed { 0 } else { check::DENIED }));
+            return Ok(Done::Print(out, if allowed { 0 } else { check::DENIED }));
         }
-        Command::Serve(a) => agora_token_server::cli::run(*a),
+        #[cfg(feature = "server")]
+        Command::Serve(a) => return Ok(Done::Exit(agora_token_server::cli::run(*a))),
     }?;
-    Ok((out, 0))
+    Ok(Done::Print(out, 0))
 }
 
 /// Every value the user gave as an app certificate, to be masked in clap's
@@ -800,7 +811,9 @@ fn main() -> ExitCode {
         Err(err) => return clap_exit(err),
     };
     match run(cli) {
-        Ok((out, code)) => {
+        #[cfg(feature = "server")]
+        Ok(Done::Exit(code)) => code,
+        Ok(Done::Print(out, code)) => {
             let mut stdout = io::stdout().lock();
             // A closed pipe (`| head`) is not worth a panic.
             let _ = writeln!(stdout, "{out}");

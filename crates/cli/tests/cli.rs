@@ -1389,3 +1389,31 @@ fn check_usage_errors_exit_64_and_malformed_tokens_are_denials() {
         stdout(&o)
     );
 }
+
+// ------------------------------------------------------- serve, stdout gone
+
+/// `serve` reports on a stdout whose reader is gone (`| true`, `| head`):
+/// no panic, a plain non-crash exit status.
+#[cfg(feature = "server")]
+#[test]
+fn serve_reports_survive_a_closed_stdout() {
+    for args in [
+        &["serve", "--generate-api-key", "web"][..],
+        &["serve", "--demo", "--check-config"][..],
+    ] {
+        let mut child = cmd()
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The read end of the pipe is closed before the child writes.
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        let err = stderr(&o);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_ne!(o.status.code(), Some(101), "{args:?}: {err}");
+        assert_eq!(o.status.code(), Some(74), "{args:?}: {err}");
+    }
+}

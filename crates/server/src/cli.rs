@@ -5,12 +5,14 @@
 //! Precedence: flags and their environment variables, then the TOML file,
 //! then the defaults. Exit status: 0 after a clean shutdown, 64 for a
 //! configuration error (the message says what to fix and never contains a
-//! secret), 1 when the port cannot be bound, 70 for an internal error.
+//! secret), 1 when the port cannot be bound, 70 for an internal error, 74
+//! when `--generate-api-key` or `--check-config` cannot write stdout. [`run`]
+//! returns the status; the binary exits with it.
 
 use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
-use std::process::exit;
+use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Args;
@@ -47,7 +49,8 @@ Examples:
   agora-token serve --generate-api-key web
 
 Exit status: 0 after a clean shutdown (SIGTERM/SIGINT), 64 configuration
-error, 1 cannot listen, 70 internal error.";
+error, 1 cannot listen, 70 internal error, 74 stdout not writable for
+--generate-api-key or --check-config.";
 
 /// Arguments of `agora-token serve`.
 #[derive(Debug, Args)]
@@ -145,6 +148,15 @@ pub struct ServeArgs {
     /// Most open connections. [default: 10000]
     #[arg(long, value_name = "N", help_heading = "Limits")]
     pub max_connections: Option<usize>,
+    /// Most open connections from one client address (IPv6: one /64), 0
+    /// for no share. [default: a quarter of --max-connections; none with
+    /// --trusted-proxy-hops]
+    #[arg(long, value_name = "N", help_heading = "Limits")]
+    pub max_connections_per_ip: Option<usize>,
+    /// Longest a write to a client may make no progress, milliseconds; past
+    /// it the connection is closed. [default: 10000]
+    #[arg(long, value_name = "MS", help_heading = "Limits")]
+    pub write_timeout_ms: Option<u64>,
     /// Milliseconds between SIGTERM and closing the listener, while /readyz
     /// answers 503. [default: 0]
     #[arg(long, value_name = "MS", help_heading = "Operations")]
@@ -293,6 +305,15 @@ pub fn build_config(args: &ServeArgs) -> Result<Config, ConfigError> {
     }
     if let Some(n) = args.max_connections.or(file.limits.max_connections) {
         limits.max_connections = n.max(1);
+    }
+    if let Some(n) = args
+        .max_connections_per_ip
+        .or(file.limits.max_connections_per_ip)
+    {
+        limits.max_connections_per_ip = Some(n);
+    }
+    if let Some(ms) = args.write_timeout_ms.or(file.limits.write_timeout_ms) {
+        limits.write_timeout = Duration::from_millis(ms.max(1));
     }
     if let Some(ms) = args.drain_delay_ms.or(file.shutdown.drain_delay_ms) {
         config.shutdown.drain_delay = Duration::from_millis(ms);
@@ -457,30 +478,68 @@ fn auth_summary(config: &Config) -> String {
     }
 }
 
-/// Runs `agora-token serve` and exits the process with its status.
-pub fn run(args: ServeArgs) -> ! {
+/// Exit status after a clean shutdown or a printed report.
+pub const EXIT_OK: u8 = 0;
+/// Exit status when the port cannot be bound (or serving fails).
+pub const EXIT_CANNOT_LISTEN: u8 = 1;
+/// Exit status for a configuration error.
+pub const EXIT_CONFIG: u8 = 64;
+/// Exit status for an internal error (the async runtime cannot start).
+pub const EXIT_INTERNAL: u8 = 70;
+/// Exit status when stdout cannot be written (closed, a pipe whose reader
+/// is gone): the report went nowhere, which is not a crash.
+pub const EXIT_OUTPUT: u8 = 74;
+
+/// Writes a report to stdout. A closed stdout or a broken pipe is the
+/// reader's choice, not a bug: no panic (as `println!` would), no message,
+/// just [`EXIT_OUTPUT`]. Any other write error is reported on stderr.
+fn print_report(text: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => ExitCode::from(EXIT_OK),
+        Err(e) => {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                let _ = writeln!(std::io::stderr(), "error: cannot write the output: {e}");
+            }
+            ExitCode::from(EXIT_OUTPUT)
+        }
+    }
+}
+
+/// The text of `--generate-api-key NAME`.
+fn api_key_report(name: &str) -> String {
+    let (key, hash) = generate_api_key();
+    format!(
+        "API key for {name:?} (give it to the client; it is not stored anywhere):\n\
+         \x20 {key}\n\
+         Server configuration (only the SHA-256 of the key):\n\
+         \x20 --api-key '{name}={hash}'\n\
+         \x20 or in the config file:\n\
+         \x20 [[auth.api_keys]]\n\
+         \x20 name = \"{name}\"\n\
+         \x20 sha256 = \"{hash}\"\n"
+    )
+}
+
+/// Runs `agora-token serve` and returns its exit status (the caller exits
+/// with it): 0 after a clean shutdown, 64 configuration error, 1 cannot
+/// listen, 70 internal error, 74 stdout not writable for a report.
+pub fn run(args: ServeArgs) -> ExitCode {
     if let Some(name) = &args.generate_api_key {
-        let (key, hash) = generate_api_key();
-        println!("API key for {name:?} (give it to the client; it is not stored anywhere):");
-        println!("  {key}");
-        println!("Server configuration (only the SHA-256 of the key):");
-        println!("  --api-key '{name}={hash}'");
-        println!("  or in the config file:");
-        println!("  [[auth.api_keys]]\n  name = \"{name}\"\n  sha256 = \"{hash}\"");
-        let _ = std::io::stdout().flush();
-        exit(0);
+        return print_report(&api_key_report(name));
     }
     let config = match build_config(&args) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e}");
-            exit(64);
+            let _ = writeln!(std::io::stderr(), "error: {e}");
+            return ExitCode::from(EXIT_CONFIG);
         }
     };
     if args.check_config {
-        println!("{config:#?}");
-        let _ = std::io::stdout().flush();
-        exit(0);
+        return print_report(&format!("{config:#?}\n"));
     }
     init_logging(config.log_format);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -489,21 +548,31 @@ pub fn run(args: ServeArgs) -> ! {
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
-            exit(70);
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: cannot start the async runtime: {e}"
+            );
+            return ExitCode::from(EXIT_INTERNAL);
         }
     };
     let code = runtime.block_on(async move {
         let listener = match tokio::net::TcpListener::bind(config.listen).await {
             Ok(l) => l,
             Err(e) => {
-                eprintln!("error: cannot listen on {}: {e}", config.listen);
-                return 1;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "error: cannot listen on {}: {e}",
+                    config.listen
+                );
+                return EXIT_CANNOT_LISTEN;
             }
         };
         let addr = listener.local_addr().unwrap_or(config.listen);
-        print!("{}", banner(&config, addr));
-        let _ = std::io::stdout().flush();
+        // The banner is a courtesy: with stdout closed the server still
+        // serves (its logs go to stderr).
+        let mut stdout = std::io::stdout().lock();
+        let _ = write!(stdout, "{}", banner(&config, addr)).and_then(|()| stdout.flush());
+        drop(stdout);
         let auth = auth_summary(&config);
         if auth == "off" && !config.demo {
             tracing::warn!(
@@ -522,10 +591,12 @@ pub fn run(args: ServeArgs) -> ! {
         );
         if let Some(f) = config.fixed_issue {
             // Loud on purpose: such a server hands out predictable tokens.
-            eprintln!(
+            let _ = writeln!(
+                std::io::stderr(),
                 "WARNING: TESTS ONLY: every token gets issue_ts {} and salt {} \
                  (--fixed-issue-ts/--fixed-salt); never serve real users with this",
-                f.issue_ts, f.salt
+                f.issue_ts,
+                f.salt
             );
             tracing::warn!(
                 issue_ts = f.issue_ts,
@@ -534,16 +605,16 @@ pub fn run(args: ServeArgs) -> ! {
             );
         }
         match crate::serve(config, listener, crate::shutdown_signal()).await {
-            Ok(()) => 0,
+            Ok(()) => EXIT_OK,
             Err(e) => {
-                eprintln!("error: {e}");
-                1
+                let _ = writeln!(std::io::stderr(), "error: {e}");
+                EXIT_CANNOT_LISTEN
             }
         }
     });
     runtime.shutdown_timeout(Duration::from_secs(1));
     let _ = std::io::stdout().flush();
-    exit(code);
+    ExitCode::from(code)
 }
 
 #[cfg(test)]

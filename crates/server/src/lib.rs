@@ -30,6 +30,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod app;
 pub mod auth;
 pub mod cli;
 pub mod config;
@@ -38,6 +39,7 @@ pub mod metrics;
 mod middleware;
 pub mod ratelimit;
 pub mod routes;
+pub mod secret;
 pub mod server;
 pub mod state;
 
@@ -52,5 +54,5 @@ pub use server::{serve, shutdown_signal};
 /// `into_make_service_with_connect_info`); [`serve`] does that itself.
 pub fn router(config: Config) -> axum::Router {
     let state = Arc::new(state::AppState::new(&config));
-    routes::app(state, &config)
+    app::app(state, &config)
 }

@@ -7,7 +7,7 @@
 //! | `agora_token_tokens_issued_total` | `kind` |
 //! | `agora_token_rejections_total` | `reason` |
 //! | `agora_token_open_connections` | |
-//! | `agora_token_connections_refused_total` | |
+//! | `agora_token_connections_refused_total` | `limit` (`max_connections`, `per_ip`) |
 //! | `agora_token_rate_limit_tracked_keys` | `limiter` |
 //! | `agora_token_build_info` | `version` |
 //! | `process_resident_memory_bytes` | |
@@ -50,6 +50,11 @@ struct ReasonLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct LimitLabels {
+    limit: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct LimiterLabels {
     limiter: &'static str,
 }
@@ -78,8 +83,7 @@ pub struct Metrics {
     rejections: Family<ReasonLabels, Counter>,
     /// Open TCP connections.
     pub connections: Gauge,
-    /// Connections closed at once because `max_connections` was reached.
-    pub connections_refused: Counter,
+    connections_refused: Family<LimitLabels, Counter>,
     tracked: Family<LimiterLabels, Gauge>,
     rss: Gauge,
 }
@@ -99,7 +103,7 @@ impl Metrics {
             Family::default(),
             Family::default(),
             Gauge::default(),
-            Counter::default(),
+            Family::default(),
             Family::default(),
             Gauge::default(),
         )
@@ -112,7 +116,7 @@ impl Metrics {
         tokens: Family<KindLabels, Counter>,
         rejections: Family<ReasonLabels, Counter>,
         connections: Gauge,
-        connections_refused: Counter,
+        connections_refused: Family<LimitLabels, Counter>,
         tracked: Family<LimiterLabels, Gauge>,
         rss: Gauge,
     ) -> Self {
@@ -142,7 +146,7 @@ impl Metrics {
             );
             sub.register(
                 "connections_refused",
-                "Connections closed at once because max_connections was reached",
+                "Connections closed at once, by the limit reached (max_connections, per_ip)",
                 connections_refused.clone(),
             );
             sub.register(
@@ -206,6 +210,14 @@ impl Metrics {
             .inc();
     }
 
+    /// Counts a connection closed at once because `limit` was reached
+    /// (`max_connections` or `per_ip`).
+    pub fn connection_refused(&self, limit: &'static str) {
+        self.connections_refused
+            .get_or_create(&LimitLabels { limit })
+            .inc();
+    }
+
     /// Records how many keys a limiter holds.
     pub fn set_tracked(&self, limiter: &'static str, keys: usize) {
         self.tracked
@@ -244,6 +256,7 @@ mod tests {
         m.token_issued(Kind::Rtc);
         m.rejected("rate_limited");
         m.set_tracked("ip", 3);
+        m.connection_refused("per_ip");
         let text = m.render();
         for needle in [
             "agora_token_http_requests_total{route=\"/token/generate\",method=\"POST\",status=\"200\"} 1",
@@ -251,6 +264,7 @@ mod tests {
             "agora_token_tokens_issued_total{kind=\"rtc\"} 1",
             "agora_token_rejections_total{reason=\"rate_limited\"} 1",
             "agora_token_rate_limit_tracked_keys{limiter=\"ip\"} 3",
+            "agora_token_connections_refused_total{limit=\"per_ip\"} 1",
             "agora_token_build_info{version=",
             "process_resident_memory_bytes",
             "# EOF",

@@ -185,6 +185,8 @@ async fn deadlines_and_connection_cap() {
     c.limits.request_timeout = Duration::from_millis(300);
     c.limits.header_read_timeout = Duration::from_millis(300);
     c.limits.max_connections = 2;
+    // The total cap alone (the per-address share has its own test).
+    c.limits.max_connections_per_ip = Some(0);
     let s = Server::start(c).await;
     let addr = s.base.trim_start_matches("http://").to_string();
 
@@ -237,7 +239,7 @@ async fn deadlines_and_connection_cap() {
     tokio::time::sleep(Duration::from_millis(100)).await;
     let metrics = s.metrics().await;
     assert!(
-        metrics.contains("agora_token_connections_refused_total 1"),
+        metrics.contains(r#"agora_token_connections_refused_total{limit="max_connections"} 1"#),
         "{metrics}"
     );
     s.stop().await;

@@ -21,7 +21,7 @@ use sha2::Sha256;
 use token_core::scope::Subject;
 
 use super::policy::{glob_match, Grant, Policy};
-use crate::config::Secret;
+use crate::secret::Secret;
 
 /// Longest JWT accepted, in bytes.
 const MAX_JWT_BYTES: usize = 8 * 1024;
