@@ -10,7 +10,6 @@ use axum::middleware::Next;
 use axum::response::Response;
 use std::net::SocketAddr;
 
-use crate::routes::native::{error_body, error_reply};
 use crate::routes::route_label;
 use crate::state::{json_response, CallerSlot, LogNote, Reason, Rejection, SharedState};
 
@@ -104,7 +103,7 @@ pub async fn deadline(
                 Reason::Timeout,
                 format!("request not completed within {} ms", limit.as_millis()),
             );
-            let mut r = error_reply(&state, &rej);
+            let mut r = rej.reply(&state);
             r.headers_mut()
                 .insert(header::CONNECTION, HeaderValue::from_static("close"));
             r
@@ -117,7 +116,7 @@ pub async fn deadline(
 pub fn panic_response(_panic: Box<dyn Any + Send + 'static>) -> Response {
     tracing::error!("a request handler panicked");
     let rej = Rejection::new(Reason::Internal, "internal error");
-    json_response(StatusCode::INTERNAL_SERVER_ERROR, &error_body(&rej))
+    json_response(StatusCode::INTERNAL_SERVER_ERROR, &rej.body())
 }
 
 /// 404 for unknown routes.
@@ -126,7 +125,7 @@ pub async fn not_found(State(state): State<SharedState>, request: Request) -> Re
         Reason::NotFound,
         format!("no route for {} {}", request.method(), request.uri().path()),
     );
-    error_reply(&state, &rej)
+    rej.reply(&state)
 }
 
 /// 405 for a known route with another method.
@@ -135,5 +134,5 @@ pub async fn method_not_allowed(State(state): State<SharedState>, request: Reque
         Reason::MethodNotAllowed,
         format!("{} is not allowed on this route", request.method()),
     );
-    error_reply(&state, &rej)
+    rej.reply(&state)
 }

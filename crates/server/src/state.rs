@@ -154,6 +154,24 @@ impl Rejection {
     }
 }
 
+impl Rejection {
+    /// The native API's error body: `{"error": {"code", "message", "kind"?}}`
+    /// (also the body of 404, 405, 408 and 500 on every route).
+    pub fn body(&self) -> serde_json::Value {
+        let mut error = serde_json::json!({"code": self.reason.as_str(), "message": self.message});
+        if let Some(kind) = self.kind {
+            error["kind"] = serde_json::json!(kind);
+        }
+        serde_json::json!({ "error": error })
+    }
+
+    /// The native error reply: [`Rejection::body`] with the reason's status,
+    /// finished.
+    pub fn reply(&self, state: &AppState) -> Response {
+        self.finish(state, json_response(self.status(), &self.body()))
+    }
+}
+
 impl From<token_core::Error> for Rejection {
     fn from(e: token_core::Error) -> Self {
         Rejection {

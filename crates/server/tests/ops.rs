@@ -6,10 +6,9 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::io::Write as _;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::{config, Server, CERT};
+use common::{config, Capture, Server, CERT};
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -295,19 +294,6 @@ async fn graceful_shutdown_finishes_in_flight_requests() {
         .unwrap();
 }
 
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn logs_hold_no_secrets_and_no_tokens() {
     let capture = Capture::default();
@@ -355,7 +341,7 @@ async fn logs_hold_no_secrets_and_no_tokens() {
     assert_eq!(r.status().as_u16(), 200);
     s.stop().await;
 
-    let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    let logs = capture.text();
     assert!(
         logs.contains("status=200") && logs.contains("caller=\"logtest\""),
         "{logs}"

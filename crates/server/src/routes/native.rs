@@ -30,24 +30,10 @@ use token_core::v007::AccessToken2;
 use token_core::ErrorKind;
 
 use crate::auth::{Caller, Kind, Operation};
-use crate::state::{json_response, note, AppState, Reason, Rejection, SharedState};
-
-/// The native error body.
-pub fn error_body(rej: &Rejection) -> Value {
-    let mut error = json!({"code": rej.reason.as_str(), "message": rej.message});
-    if let Some(kind) = rej.kind {
-        error["kind"] = json!(kind);
-    }
-    json!({ "error": error })
-}
-
-/// The native error reply: [`error_body`] with the reason's status, finished.
-pub fn error_reply(state: &AppState, rej: &Rejection) -> Response {
-    rej.finish(state, json_response(rej.status(), &error_body(rej)))
-}
+use crate::state::{json_response, note, Reason, Rejection, SharedState};
 
 fn respond(state: &SharedState, result: Result<Response, Rejection>) -> Response {
-    result.unwrap_or_else(|rej| error_reply(state, &rej))
+    result.unwrap_or_else(|rej| rej.reply(state))
 }
 
 /// The body must be JSON (`application/json` or `+json`, any parameters).

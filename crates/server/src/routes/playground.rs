@@ -16,7 +16,6 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue};
 use axum::response::Response;
 
-use crate::routes::native::error_reply;
 use crate::state::{Reason, Rejection, SharedState};
 
 /// The route template of the page's assets.
@@ -74,10 +73,7 @@ pub async fn page() -> Response {
 pub async fn asset(State(state): State<SharedState>, Path(name): Path<String>) -> Response {
     match ASSETS.iter().find(|(n, _, _)| *n == name) {
         Some((_, content_type, text)) => static_response(content_type, text),
-        None => error_reply(
-            &state,
-            &Rejection::new(Reason::NotFound, "no such playground asset"),
-        ),
+        None => Rejection::new(Reason::NotFound, "no such playground asset").reply(&state),
     }
 }
 
