@@ -70,7 +70,7 @@ async fn health_metrics_and_openapi() {
         .collect();
     let routed: BTreeSet<String> = agora_token_server::routes::ROUTES
         .iter()
-        .map(|(p, _)| normalize(p))
+        .map(|r| normalize(r.template))
         .collect();
     assert_eq!(documented, routed);
     s.stop().await;
