@@ -73,8 +73,7 @@ impl RtcRole {
     /// The 007 role; attendee and admin exist only in 006.
     fn v007(self) -> Outcome<rtc007::Role> {
         match self {
-            RtcRole::Publisher => Ok(rtc007::Role::Publisher),
-            RtcRole::Subscriber => Ok(rtc007::Role::Subscriber),
+            RtcRole::Rtc(role) => Ok(role),
             RtcRole::Attendee | RtcRole::Admin => Err(Failure::usage(
                 "--role: attendee and admin exist only in 006 tokens (--format 006); use publisher or subscriber",
             )),
@@ -84,8 +83,8 @@ impl RtcRole {
     /// The 006 role.
     fn v006(self) -> v006::rtc::Role {
         match self {
-            RtcRole::Publisher => v006::rtc::Role::Publisher,
-            RtcRole::Subscriber => v006::rtc::Role::Subscriber,
+            RtcRole::Rtc(rtc007::Role::Publisher) => v006::rtc::Role::Publisher,
+            RtcRole::Rtc(rtc007::Role::Subscriber) => v006::rtc::Role::Subscriber,
             RtcRole::Attendee => v006::rtc::Role::Attendee,
             RtcRole::Admin => v006::rtc::Role::Admin,
         }
@@ -94,7 +93,7 @@ impl RtcRole {
 
 impl RtcCommon {
     fn role(&self) -> RtcRole {
-        self.role.unwrap_or(RtcRole::Publisher)
+        self.role.unwrap_or(RtcRole::Rtc(rtc007::Role::Publisher))
     }
 
     fn expire(&self) -> u32 {
@@ -269,13 +268,12 @@ pub fn rtm(a: &RtmArgs) -> Outcome<String> {
         Format::V007 => {
             let mut permissions = Rtm2Permissions::default();
             for p in &a.permission {
-                // Repeating a pair adds names (token-core's `add` replaces).
-                let mut resources = permissions
-                    .get(p.resource_type, p.permission_type)
-                    .map(<[String]>::to_vec)
-                    .unwrap_or_default();
-                resources.extend(p.resources.iter().cloned());
-                permissions.add(p.resource_type, p.permission_type, resources);
+                // A repeated pair adds names (token-core's `add` replaces).
+                permissions.extend(
+                    p.resource_type,
+                    p.permission_type,
+                    p.resources.iter().cloned(),
+                );
             }
             let token =
                 builder::rtm::token_with_permissions(app_id, &a.user_id, permissions, expire)?;

@@ -372,6 +372,10 @@ fn rtc_refuses_meaningless_combinations() {
         (&["--uid", "1", "--with-rtm"], "--with-rtm needs --account"),
         (&["--uid", "1", "--role", "admin"], "only in 006"),
         (
+            &["--uid", "1", "--role", "host"],
+            "role: unknown role \"host\"",
+        ),
+        (
             &["--uid", "1", "--role", "publisher", "--audio-expire", "5"],
             "--role does not apply",
         ),
@@ -453,10 +457,15 @@ fn rtm_permissions_build_an_rtm2_token() {
 #[test]
 fn rtm_bad_permission_values() {
     for (value, needle) in [
-        ("channels:read:a", "unknown resource"),
-        ("users:admin:a", "unknown permission"),
+        // Names and rules are token-core's, with its messages.
+        (
+            "channels:read:a",
+            "resource_type: unknown name \"channels\"",
+        ),
+        ("users:admin:a", "permission_type: unknown name \"admin\""),
         ("users:read", "expected RESOURCE:PERMISSION"),
-        ("users:read:a,,b", "must not be empty"),
+        ("users:read:a,,b", "resources: must not be empty"),
+        ("users:read:", "resources: must not be empty"),
     ] {
         let o = run(&with_creds(&[
             "rtm",
