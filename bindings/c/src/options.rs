@@ -73,7 +73,7 @@ impl Options {
         if self.lenient {
             return Ok(Role::from_official(role.into()));
         }
-        Role::try_from(i64::from(role)).map_err(|e| rename(e, field))
+        Ok(Role::try_from(i64::from(role)).map_err(|e| e.for_field(field))?)
     }
 
     /// A 006 role: 0, 1, 2 or 101, or any value the official way when lenient.
@@ -101,16 +101,6 @@ impl Options {
         };
         Ok(token.build(app_certificate)?)
     }
-}
-
-/// token-core names the role argument `role`; RTC+RTM builders call it
-/// `rtc_role`.
-fn rename(e: token_core::Error, field: &'static str) -> FfiError {
-    let mut out = FfiError::from(e);
-    if let Some(rule) = out.message.strip_prefix("role: ") {
-        out.message = format!("{field}: {rule}");
-    }
-    out
 }
 
 /// `pick!(options.lenient, checked, unchecked)`: the checked builder's
