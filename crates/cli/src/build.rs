@@ -24,9 +24,9 @@ pub const DEFAULT_EXPIRE: u32 = 3600;
 
 /// Signs a 007 token after applying `--issue-ts` and `--salt`.
 fn sign007(token: AccessToken2, fixed: &Fixed, app_certificate: &str) -> Outcome<String> {
-    let issue_ts = fixed.issue_ts.unwrap_or(token.issue_ts);
-    let salt = fixed.salt.unwrap_or(token.salt);
-    Ok(token.with_issue(issue_ts, salt).build(app_certificate)?)
+    Ok(token
+        .pin(fixed.issue_ts, fixed.salt)
+        .build(app_certificate)?)
 }
 
 /// "Now" for a 006 token: `--issue-ts` or the clock.
@@ -42,9 +42,8 @@ fn sign006(
     fixed: &Fixed,
     app_certificate: &str,
 ) -> Outcome<String> {
-    let salt = fixed.salt.unwrap_or(token.salt);
     let ts = now.saturating_add(v006::DEFAULT_VALIDITY);
-    Ok(token.with_salt_and_ts(salt, ts).build(app_certificate)?)
+    Ok(token.pin(fixed.salt, Some(ts)).build(app_certificate)?)
 }
 
 /// A 006 absolute expiry: `now + seconds`, or 0 (never) for 0 seconds.
