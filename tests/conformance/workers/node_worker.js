@@ -60,7 +60,15 @@ const BUILDERS = {
   },
 }
 
+// A role or RTM2 type given by name (a bad-input case for the surfaces that
+// take names): the agora-token API takes numbers.
+function namesANumber (i) {
+  return [i.role, i.rtc_role].some((v) => typeof v === 'string') ||
+    (i.permissions ?? []).some((p) => typeof p.resource_type === 'string' || typeof p.permission_type === 'string')
+}
+
 function run (req) {
+  if (namesANumber(req.inputs ?? {})) return { offered: false, reason: 'roles and RTM2 types are numbers in agora-token' }
   const build = BUILDERS[req.builder]
   if (!build) {
     const why = req.builder === 'access_token2.services'

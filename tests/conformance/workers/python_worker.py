@@ -54,14 +54,24 @@ def user_kwargs(i: Dict[str, Any], uid_key: str, account_key: str) -> Dict[str, 
     raise KeyError(account_key)
 
 
+def number(value: Any, what: str) -> Any:
+    """A role or RTM2 type as the Python APIs take it: a number. A name (a
+    bad-input case for the surfaces that take names) cannot be said."""
+    if isinstance(value, str):
+        raise NotOffered("%s is a number in Python" % what)
+    return value
+
+
 def permissions(entries: List[Dict[str, Any]]) -> List[at.Rtm2Permission]:
-    return [at.Rtm2Permission(p["resource_type"], p["permission_type"], tuple(p["resources"])) for p in entries]
+    return [at.Rtm2Permission(number(p["resource_type"], "resource_type"), number(p["permission_type"], "permission_type"),
+                              tuple(p["resources"])) for p in entries]
 
 
 def dropin_permissions(entries: List[Dict[str, Any]]) -> At007.Rtm2Permissions:
     p = At007.Rtm2Permissions()
     for e in entries:
-        p.add(e["resource_type"], e["permission_type"], e["resources"])
+        p.add(number(e["resource_type"], "resource_type"), number(e["permission_type"], "permission_type"),
+              e["resources"])
     return p
 
 
@@ -253,6 +263,9 @@ def dropin(b: str, i: Dict[str, Any], token: str) -> Any:
 def run(req: Dict[str, Any]) -> Dict[str, Any]:
     b, i, token = req["builder"], req["inputs"], req.get("token", "")
     try:
+        for key in ("role", "rtc_role"):
+            if key in i:
+                number(i[key], key)
         if req["api"] == "pythonic":
             result, pinned = pythonic(b, i, token), True
         else:

@@ -44,8 +44,13 @@ impl<'a> Inputs<'a> {
             .ok_or_else(|| bad(key, "missing or not an integer"))
     }
 
+    /// A role by number, or by name (token-core's names; a bad-input case
+    /// of the surfaces that take names), refused as token-core refuses it.
     pub fn role(&self, key: &str) -> Result<Role> {
-        Role::try_from(self.i64(key)?).map_err(|_| bad(key, "not an RTC role"))
+        match self.0[key].as_str() {
+            Some(name) => Role::from_name(name),
+            None => Role::try_from(self.i64(key)?).map_err(|_| bad(key, "not an RTC role")),
+        }
     }
 
     /// `uid` (number) or `account` (string), whichever the case has.
@@ -93,15 +98,20 @@ pub fn permissions(v: &Value) -> Result<Rtm2Permissions> {
             .iter()
             .filter_map(Value::as_str)
             .collect();
-        let number = |key: &str| {
-            entry[key]
+        // A type by number, or by name (token-core's names).
+        let number = |key: &str, from_name: fn(&str) -> Result<u16>| match entry[key].as_str() {
+            Some(name) => from_name(name),
+            None => entry[key]
                 .as_u64()
                 .and_then(|n| u16::try_from(n).ok())
-                .ok_or_else(|| bad(key, "not a u16"))
+                .ok_or_else(|| bad(key, "not a u16")),
         };
         p.add(
-            number("resource_type")?,
-            number("permission_type")?,
+            number("resource_type", Rtm2Permissions::resource_type_from_name)?,
+            number(
+                "permission_type",
+                Rtm2Permissions::permission_type_from_name,
+            )?,
             resources,
         );
     }
