@@ -988,6 +988,47 @@ fn inspect_json_service_fields() {
 }
 
 #[test]
+fn inspect_text_service_fields() {
+    let token = build(&[
+        "rtm",
+        "--user-id",
+        "alice",
+        "--permission",
+        "stream_channels:write:s1",
+        "--permission",
+        "users:read:bob,carol",
+        "--issue-ts",
+        ISSUE_TS,
+    ]);
+    let text = stdout(&run(&["inspect", &token]));
+    assert!(
+        text.contains(
+            "service 1: rtm2 (type 8)\n  user_id: \"alice\"\n  permissions:\n    \
+             stream_channels/write: \"s1\"\n    users/read:            \"bob\", \"carol\"\n"
+        ),
+        "{text}"
+    );
+    let token = build(&[
+        "apaas",
+        "--room-uuid",
+        "r",
+        "--user-uuid",
+        "u",
+        "--role",
+        "-1",
+        "--issue-ts",
+        ISSUE_TS,
+    ]);
+    let text = stdout(&run(&["inspect", &token]));
+    assert!(
+        text.contains(
+            "service 3: apaas (type 7)\n  room_uuid: \"r\"\n  user_uuid: \"u\"\n  role:      -1 (none)\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn inspect_reads_stdin_and_shows_zero_expiries() {
     let token = build(&["chat", "--app", "--expire", "0", "--issue-ts", ISSUE_TS]);
     let o = run_with(&["inspect", "-"], &[], Some(&format!("{token}\n")));
