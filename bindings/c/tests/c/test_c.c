@@ -649,7 +649,14 @@ static void test_rules(void) {
     CHECK(agora_token_rtm_build_with_permissions(APP_ID, CERT, "u", NULL, 0, 1, NULL, &tok, NULL) == AGORA_TOKEN_STATUS_OK, "no permissions");
     agora_token_string_free(tok);
     tok = NULL;
-    CHECK(agora_token_rtm_build_with_permissions(APP_ID, CERT, "u", &p, 1, 1, NULL, &tok, NULL) == AGORA_TOKEN_STATUS_OK, "empty resource list");
+    /* A pair without resources grants nothing: the checked builder refuses
+     * it (token-core's rule), the lenient one packs it as the official
+     * builders do. */
+    EXPECT(agora_token_rtm_build_with_permissions(APP_ID, CERT, "u", &p, 1, 1, NULL, &out_, &err_), AGORA_TOKEN_STATUS_INVALID_INPUT,
+           "resources: each permission needs at least one resource name");
+    const AgoraTokenOptions lenient_pair = {AGORA_TOKEN_OPTION_LENIENT, 0, 0, 0};
+    CHECK(agora_token_rtm_build_with_permissions(APP_ID, CERT, "u", &p, 1, 1, &lenient_pair, &tok, NULL) == AGORA_TOKEN_STATUS_OK,
+          "empty resource list, lenient");
     agora_token_string_free(tok);
 
     AgoraTokenService svc = {0};
