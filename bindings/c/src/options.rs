@@ -36,7 +36,12 @@ pub struct AgoraTokenOptions {
 /// [`AgoraTokenOptions`] read and checked.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Options {
-    fixed: Option<AgoraTokenOptions>,
+    /// 007: the issue time, with `AGORA_TOKEN_OPTION_FIXED_ISSUE`.
+    issue_ts: Option<u32>,
+    /// 007 and 006: the salt, with `AGORA_TOKEN_OPTION_FIXED_ISSUE`.
+    salt: Option<u32>,
+    /// 006: the token expiry timestamp, with `AGORA_TOKEN_OPTION_FIXED_ISSUE`.
+    ts: Option<u32>,
     /// Use the `_unchecked` builders and official role semantics.
     pub lenient: bool,
 }
@@ -62,8 +67,11 @@ impl Options {
                 ),
             ));
         }
+        let fixed = o.flags & AGORA_TOKEN_OPTION_FIXED_ISSUE != 0;
         Ok(Options {
-            fixed: (o.flags & AGORA_TOKEN_OPTION_FIXED_ISSUE != 0).then_some(o),
+            issue_ts: fixed.then_some(o.issue_ts),
+            salt: fixed.then_some(o.salt),
+            ts: fixed.then_some(o.ts),
             lenient: o.flags & AGORA_TOKEN_OPTION_LENIENT != 0,
         })
     }
@@ -73,7 +81,7 @@ impl Options {
         if self.lenient {
             return Ok(Role::from_official(role.into()));
         }
-        Role::try_from(i64::from(role)).map_err(|e| rename(e, field))
+        Ok(Role::try_from(i64::from(role)).map_err(|e| e.for_field(field))?)
     }
 
     /// A 006 role: 0, 1, 2 or 101, or any value the official way when lenient.
@@ -86,31 +94,13 @@ impl Options {
 
     /// Fixes the issue time and salt if asked, then signs.
     pub fn sign007(&self, token: v007::AccessToken2, app_certificate: &str) -> FfiResult<String> {
-        let token = match self.fixed {
-            Some(o) => token.with_issue(o.issue_ts, o.salt),
-            None => token,
-        };
-        Ok(token.build(app_certificate)?)
+        Ok(token.pin(self.issue_ts, self.salt).build(app_certificate)?)
     }
 
     /// Fixes the salt and ts if asked, then signs.
     pub fn sign006(&self, token: v006::AccessToken, app_certificate: &str) -> FfiResult<String> {
-        let token = match self.fixed {
-            Some(o) => token.with_salt_and_ts(o.salt, o.ts),
-            None => token,
-        };
-        Ok(token.build(app_certificate)?)
+        Ok(token.pin(self.salt, self.ts).build(app_certificate)?)
     }
-}
-
-/// token-core names the role argument `role`; RTC+RTM builders call it
-/// `rtc_role`.
-fn rename(e: token_core::Error, field: &'static str) -> FfiError {
-    let mut out = FfiError::from(e);
-    if let Some(rule) = out.message.strip_prefix("role: ") {
-        out.message = format!("{field}: {rule}");
-    }
-    out
 }
 
 /// `pick!(options.lenient, checked, unchecked)`: the checked builder's

@@ -5,7 +5,7 @@ use std::ffi::c_char;
 
 use token_core::builder::rtc::{PrivilegeExpires, RtcRtmParams};
 use token_core::builder::{apaas, chat, convoai, fpa, rtc, rtm, stt, User};
-use token_core::service::{self, Rtm2Permissions, Service};
+use token_core::service::{self, Field, Rtm2Permissions, Service, ServiceSpec, TextField};
 use token_core::{codec, json, v007, AnyToken};
 
 use crate::args::{optional_out, out_arg, read_app, slice_arg, str_arg, write_string, UserArg};
@@ -136,66 +136,48 @@ unsafe fn read_permissions(
 /// # Safety
 /// The pointers of `s` are valid as documented on [`AgoraTokenService`].
 unsafe fn read_service(s: &AgoraTokenService, field: &str) -> FfiResult<Service> {
-    // SAFETY (all blocks below): the caller's promise about `s`.
-    let text = |ptr: *const c_char, name: &str| -> FfiResult<String> {
-        unsafe { str_arg(ptr, &format!("{field}.{name}")) }.map(str::to_string)
-    };
-    let mut service = match s.service_type {
-        AGORA_TOKEN_SERVICE_RTC => Service::Rtc(service::Rtc {
-            channel_name: text(s.channel_name, "channel_name")?,
-            uid: text(s.uid, "uid")?,
-            ..Default::default()
-        }),
-        AGORA_TOKEN_SERVICE_RTM => Service::Rtm(service::Rtm {
-            user_id: text(s.user_id, "user_id")?,
-            ..Default::default()
-        }),
-        AGORA_TOKEN_SERVICE_STREAMING => Service::Streaming(service::Streaming {
-            channel_name: text(s.channel_name, "channel_name")?,
-            account: text(s.account, "account")?,
-            ..Default::default()
-        }),
-        AGORA_TOKEN_SERVICE_FPA => Service::Fpa(Default::default()),
-        AGORA_TOKEN_SERVICE_CHAT => Service::Chat(service::Chat {
-            user_id: text(s.user_id, "user_id")?,
-            ..Default::default()
-        }),
-        AGORA_TOKEN_SERVICE_FCDN => Service::Fcdn(service::Fcdn {
-            channel_name: text(s.channel_name, "channel_name")?,
-            account: text(s.account, "account")?,
-            ..Default::default()
-        }),
-        AGORA_TOKEN_SERVICE_APAAS => Service::Apaas(service::Apaas {
-            room_uuid: text(s.room_uuid, "room_uuid")?,
-            user_uuid: text(s.user_uuid, "user_uuid")?,
-            role: s.role,
-            ..Default::default()
-        }),
-        AGORA_TOKEN_SERVICE_RTM2 => Service::Rtm2(service::Rtm2 {
-            user_id: text(s.user_id, "user_id")?,
-            permissions: unsafe {
-                read_permissions(
-                    s.permissions,
-                    s.permission_count,
-                    &format!("{field}.permissions"),
-                )
-            }?,
-            ..Default::default()
-        }),
-        AGORA_TOKEN_SERVICE_CONVOAI => Service::ConvoAi(Default::default()),
-        AGORA_TOKEN_SERVICE_STT => Service::Stt(Default::default()),
-        other => {
-            return Err(FfiError::invalid(
-                &format!("{field}.service_type"),
-                format!("unknown service type {other} (known: 1 to 10, AGORA_TOKEN_SERVICE_*)"),
-            ))
+    let own = service::fields(s.service_type).ok_or_else(|| {
+        FfiError::invalid(
+            &format!("{field}.service_type"),
+            format!(
+                "unknown service type {} (known: 1 to 10, AGORA_TOKEN_SERVICE_*)",
+                s.service_type
+            ),
+        )
+    })?;
+    let mut spec = ServiceSpec::new(s.service_type);
+    // Only the fields of the service's type are read: the others may be
+    // NULL (or anything).
+    for &f in own {
+        match f {
+            Field::Text(t) => {
+                let ptr = match t {
+                    TextField::ChannelName => s.channel_name,
+                    TextField::Uid => s.uid,
+                    TextField::Account => s.account,
+                    TextField::UserId => s.user_id,
+                    TextField::RoomUuid => s.room_uuid,
+                    TextField::UserUuid => s.user_uuid,
+                };
+                let name = format!("{field}.{}", t.name());
+                // SAFETY: the caller's promise about `s`.
+                *spec.text_mut(t) = Some(unsafe { str_arg(ptr, &name) }?.to_string());
+            }
+            Field::Role => spec.role = Some(s.role),
+            Field::Permissions => {
+                let name = format!("{field}.permissions");
+                // SAFETY: the caller's promise about `s`.
+                spec.permissions =
+                    Some(unsafe { read_permissions(s.permissions, s.permission_count, &name) }?);
+            }
         }
-    };
-    let privileges_field = format!("{field}.privileges");
-    for p in unsafe { slice_arg(s.privileges, s.privilege_count, &privileges_field) }? {
-        service.privileges_mut().add(p.id, p.expire);
     }
-    Ok(service)
+    let privileges_field = format!("{field}.privileges");
+    // SAFETY: the caller's promise about `s`.
+    for p in unsafe { slice_arg(s.privileges, s.privilege_count, &privileges_field) }? {
+        spec.privileges.add(p.id, p.expire);
+    }
+    Ok(Service::try_from(spec)?)
 }
 
 /// The body of `agora_token_rtc_build_with_uid` and

@@ -54,6 +54,15 @@ typedef struct AgtCase {
 extern const AgtCase AGT_CASES[];
 extern const size_t AGT_CASE_COUNT;
 
+/* The case's builder called through libagora_token (vector_calls.c), with
+ * AGORA_TOKEN_OPTION_FIXED_ISSUE and the case's issue ts, salt and ts, plus
+ * `flags`; AGORA_TOKEN_STATUS_INTERNAL (and no message) for a builder it
+ * does not know. Not for "parse" and "verify". */
+AgoraTokenStatus agt_build(const AgtCase *c, uint32_t flags, char **out, char **err);
+
+/* The key kind of a legacy key builder ("dk4.recording", ...). */
+int32_t agt_key_kind(const char *builder);
+
 #ifdef __cplusplus
 }
 #endif

@@ -4,7 +4,7 @@
 
 use napi::{Env, JsFunction, JsObject, JsUnknown, Result};
 use napi_derive::napi;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::convert::{json_to_js, Args};
 
@@ -110,7 +110,7 @@ pub fn check(
     let token = a.string(token, "token")?;
     let app_certificate = a.string(app_certificate, "appCertificate")?;
     let request = a.object(request, "request", "an object")?;
-    let request = snake_case_keys(json_of(a, request)?);
+    let request = token_core::json::Keys::Snake.respell(json_of(a, request)?);
     let now = match now {
         Some(v) => a.timestamp(v, "now")?,
         None => u64::from(token_core::codec::now()),
@@ -121,7 +121,7 @@ pub fn check(
         &request,
         now,
     ))?;
-    json_to_js(env, &report)
+    json_to_js(env, report)
 }
 
 /// The request object as JSON, through the engine's own `JSON.stringify`.
@@ -134,25 +134,4 @@ fn json_of(a: Args, request: JsObject) -> Result<Value> {
     let text = text.into_utf8()?;
     serde_json::from_str(text.as_str()?)
         .map_err(|e| crate::error::invalid_input(a.0, "request", &format!("is not JSON: {e}")))
-}
-
-/// `channelName` -> `channel_name`, for the top-level keys of a request.
-fn snake_case_keys(value: Value) -> Value {
-    let Value::Object(map) = value else {
-        return value;
-    };
-    let mut out = Map::new();
-    for (key, v) in map {
-        let mut snake = String::with_capacity(key.len() + 4);
-        for c in key.chars() {
-            if c.is_ascii_uppercase() {
-                snake.push('_');
-                snake.push(c.to_ascii_lowercase());
-            } else {
-                snake.push(c);
-            }
-        }
-        out.insert(snake, v);
-    }
-    Value::Object(out)
 }

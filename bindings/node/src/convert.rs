@@ -331,8 +331,9 @@ fn js_number(n: f64) -> String {
 
 /// A JSON value (a check report) as a plain JS object, keys in camelCase
 /// (`app_id` -> `appId`).
-pub(crate) fn json_to_js(env: Env, value: &serde_json::Value) -> Result<JsUnknown> {
-    let text = serde_json::to_string(&camel_case_keys(value))
+pub(crate) fn json_to_js(env: Env, value: serde_json::Value) -> Result<JsUnknown> {
+    let camel = token_core::json::Keys::Camel.respell(value);
+    let text = serde_json::to_string(&camel)
         .map_err(|e| napi::Error::from_reason(format!("JSON: {e}")))?;
     json_text_to_js(env, &text)
 }
@@ -343,18 +344,4 @@ pub(crate) fn json_text_to_js(env: Env, text: &str) -> Result<JsUnknown> {
     let json: JsObject = env.get_global()?.get_named_property("JSON")?;
     let parse: JsFunction = json.get_named_property("parse")?;
     parse.call(Some(&json), &[env.create_string(text)?])
-}
-
-/// The value with every object key in camelCase.
-fn camel_case_keys(value: &serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match value {
-        Value::Array(items) => Value::Array(items.iter().map(camel_case_keys).collect()),
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| (error::camel_case(k), camel_case_keys(v)))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
 }

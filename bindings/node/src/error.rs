@@ -17,31 +17,12 @@ use napi::{Env, JsError, JsObject, JsTypeError, JsUnknown, Status, ValueType};
 /// `code` of a wrong-type `TypeError` (Node's own name for it).
 pub(crate) const WRONG_TYPE: &str = "ERR_INVALID_ARG_TYPE";
 
-/// `app_certificate` -> `appCertificate`: token-core names fields as the
-/// official builders' Go/Python arguments; JavaScript callers know them in
-/// camelCase.
-pub(crate) fn camel_case(snake: &str) -> String {
-    let mut out = String::with_capacity(snake.len());
-    let mut upper = false;
-    for c in snake.chars() {
-        if c == '_' {
-            upper = !out.is_empty();
-        } else if upper {
-            out.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// A token-core error as a JS `Error` with `code` (and `field`).
 pub(crate) fn core(env: Env, err: token_core::Error) -> napi::Error {
     let code = err.kind().as_str();
     match err {
         token_core::Error::InvalidInput { field, rule } => {
-            invalid_input(env, &camel_case(field), &rule)
+            invalid_input(env, &token_core::json::camel_case(field), &rule)
         }
         other => coded(env, code, other.to_string(), None),
     }

@@ -42,11 +42,7 @@ impl Issue {
     }
 
     fn apply(&self, t: AccessToken2) -> AccessToken2 {
-        let (ts, salt) = (
-            self.issue_ts.unwrap_or(t.issue_ts),
-            self.salt.unwrap_or(t.salt),
-        );
-        t.with_issue(ts, salt)
+        t.pin(self.issue_ts, self.salt)
     }
 }
 
@@ -526,13 +522,8 @@ fn sign_006(
 ) -> PyResult<String> {
     let ts = convert::optional(expire_ts, "expire_ts", convert::timestamp)?;
     let salt = convert::optional(salt, "salt", convert::u32_int)?;
-    py.detach(|| {
-        make().and_then(|t| {
-            let (s, ts) = (salt.unwrap_or(t.salt), ts.unwrap_or(t.ts));
-            t.with_salt_and_ts(s, ts).build(cert)
-        })
-    })
-    .map_err(py_err)
+    py.detach(|| make().and_then(|t| t.pin(salt, ts).build(cert)))
+        .map_err(py_err)
 }
 
 /// Build an RTC AccessToken ("006"), for services that still expect one.

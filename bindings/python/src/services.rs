@@ -8,18 +8,16 @@
 //! ```text
 //! (service_type, privileges, fields)
 //! privileges: iterable of (privilege id, expire seconds)
-//! fields:     per type, in wire order
-//!   1 RTC        (channel_name, uid)       5 CHAT   (user_id,)
-//!   2 RTM        (user_id,)                6 FCDN   (channel_name, account)
-//!   3 STREAMING  (channel_name, account)   7 APAAS  (room_uuid, user_uuid, role)
-//!   4 FPA        ()                        8 RTM2   (user_id, permissions)
-//!   9 CONVOAI    ()                       10 STT    ()
+//! fields:     the fields of the type, in wire order (token-core's
+//!             `service::fields`): RTC (channel_name, uid), RTM (user_id,),
+//!             APAAS (room_uuid, user_uuid, role), RTM2 (user_id,
+//!             permissions), FPA (), ...
 //! permissions: iterable of (resource_type, permission_type, iterable of str)
 //! ```
 
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
-use token_core::service::{self, service_type as st, Rtm2Permissions, Service};
+use token_core::service::{self, Field, Rtm2Permissions, Service, ServiceSpec};
 
 use crate::convert;
 use crate::error;
@@ -88,96 +86,35 @@ pub fn permissions(obj: &Bound<'_, PyAny>, rules: Rules) -> PyResult<Rtm2Permiss
     Ok(p)
 }
 
-/// One service from its `(service_type, privileges, fields)` description.
+/// One service from its `(service_type, privileges, fields)` description;
+/// `fields` holds token-core's `service::fields(service_type)`, in order.
 pub fn service(obj: &Bound<'_, PyAny>, rules: Rules) -> PyResult<Service> {
     let raw = tuple_of(obj, 3, "service")?;
     let service_type = rules.u16(&raw.get_item(0)?, "service_type")?;
+    let own = service::fields(service_type).ok_or_else(|| {
+        error::invalid(
+            "service_type",
+            format!("must be a known service type (1 to 10), got {service_type}"),
+        )
+    })?;
     let fields = raw.get_item(2)?;
-    let field =
-        |i: usize, name: &str| -> PyResult<String> { convert::string(&fields.get_item(i)?, name) };
-    let arity = |n: usize| tuple_of(&fields, n, "service fields").map(drop);
-    let mut s = match service_type {
-        st::RTC => {
-            arity(2)?;
-            Service::Rtc(service::Rtc {
-                channel_name: field(0, "channel_name")?,
-                uid: field(1, "uid")?,
-                ..Default::default()
-            })
+    tuple_of(&fields, own.len(), "service fields")?;
+    let mut spec = ServiceSpec::new(service_type);
+    for (i, &f) in own.iter().enumerate() {
+        let item = fields.get_item(i)?;
+        match f {
+            Field::Text(t) => *spec.text_mut(t) = Some(convert::string(&item, t.name())?),
+            Field::Role => spec.role = Some(rules.i16(&item, "role")?),
+            Field::Permissions => spec.permissions = Some(permissions(&item, rules)?),
         }
-        st::RTM => {
-            arity(1)?;
-            Service::Rtm(service::Rtm {
-                user_id: field(0, "user_id")?,
-                ..Default::default()
-            })
-        }
-        st::STREAMING => {
-            arity(2)?;
-            Service::Streaming(service::Streaming {
-                channel_name: field(0, "channel_name")?,
-                account: field(1, "account")?,
-                ..Default::default()
-            })
-        }
-        st::FPA => {
-            arity(0)?;
-            Service::Fpa(Default::default())
-        }
-        st::CHAT => {
-            arity(1)?;
-            Service::Chat(service::Chat {
-                user_id: field(0, "user_id")?,
-                ..Default::default()
-            })
-        }
-        st::FCDN => {
-            arity(2)?;
-            Service::Fcdn(service::Fcdn {
-                channel_name: field(0, "channel_name")?,
-                account: field(1, "account")?,
-                ..Default::default()
-            })
-        }
-        st::APAAS => {
-            arity(3)?;
-            Service::Apaas(service::Apaas {
-                room_uuid: field(0, "room_uuid")?,
-                user_uuid: field(1, "user_uuid")?,
-                role: rules.i16(&fields.get_item(2)?, "role")?,
-                ..Default::default()
-            })
-        }
-        st::RTM2 => {
-            arity(2)?;
-            Service::Rtm2(service::Rtm2 {
-                user_id: field(0, "user_id")?,
-                permissions: permissions(&fields.get_item(1)?, rules)?,
-                ..Default::default()
-            })
-        }
-        st::CONVOAI => {
-            arity(0)?;
-            Service::ConvoAi(Default::default())
-        }
-        st::STT => {
-            arity(0)?;
-            Service::Stt(Default::default())
-        }
-        other => {
-            return Err(error::invalid(
-                "service_type",
-                format!("must be a known service type (1 to 10), got {other}"),
-            ))
-        }
-    };
+    }
     for pair in raw.get_item(1)?.try_iter()? {
         let pair = tuple_of(&pair?, 2, "privilege")?;
         let id = rules.u16(&pair.get_item(0)?, "privilege")?;
         let expire = rules.u32(&pair.get_item(1)?, "expire")?;
-        s.privileges_mut().add(id, expire);
+        spec.privileges.add(id, expire);
     }
-    Ok(s)
+    Service::try_from(spec).map_err(error::to_py)
 }
 
 /// Every service of a sequence of descriptions.

@@ -24,9 +24,9 @@ pub const DEFAULT_EXPIRE: u32 = 3600;
 
 /// Signs a 007 token after applying `--issue-ts` and `--salt`.
 fn sign007(token: AccessToken2, fixed: &Fixed, app_certificate: &str) -> Outcome<String> {
-    let issue_ts = fixed.issue_ts.unwrap_or(token.issue_ts);
-    let salt = fixed.salt.unwrap_or(token.salt);
-    Ok(token.with_issue(issue_ts, salt).build(app_certificate)?)
+    Ok(token
+        .pin(fixed.issue_ts, fixed.salt)
+        .build(app_certificate)?)
 }
 
 /// "Now" for a 006 token: `--issue-ts` or the clock.
@@ -42,9 +42,8 @@ fn sign006(
     fixed: &Fixed,
     app_certificate: &str,
 ) -> Outcome<String> {
-    let salt = fixed.salt.unwrap_or(token.salt);
     let ts = now.saturating_add(v006::DEFAULT_VALIDITY);
-    Ok(token.with_salt_and_ts(salt, ts).build(app_certificate)?)
+    Ok(token.pin(fixed.salt, Some(ts)).build(app_certificate)?)
 }
 
 /// A 006 absolute expiry: `now + seconds`, or 0 (never) for 0 seconds.
@@ -73,8 +72,7 @@ impl RtcRole {
     /// The 007 role; attendee and admin exist only in 006.
     fn v007(self) -> Outcome<rtc007::Role> {
         match self {
-            RtcRole::Publisher => Ok(rtc007::Role::Publisher),
-            RtcRole::Subscriber => Ok(rtc007::Role::Subscriber),
+            RtcRole::Rtc(role) => Ok(role),
             RtcRole::Attendee | RtcRole::Admin => Err(Failure::usage(
                 "--role: attendee and admin exist only in 006 tokens (--format 006); use publisher or subscriber",
             )),
@@ -84,8 +82,8 @@ impl RtcRole {
     /// The 006 role.
     fn v006(self) -> v006::rtc::Role {
         match self {
-            RtcRole::Publisher => v006::rtc::Role::Publisher,
-            RtcRole::Subscriber => v006::rtc::Role::Subscriber,
+            RtcRole::Rtc(rtc007::Role::Publisher) => v006::rtc::Role::Publisher,
+            RtcRole::Rtc(rtc007::Role::Subscriber) => v006::rtc::Role::Subscriber,
             RtcRole::Attendee => v006::rtc::Role::Attendee,
             RtcRole::Admin => v006::rtc::Role::Admin,
         }
@@ -94,7 +92,7 @@ impl RtcRole {
 
 impl RtcCommon {
     fn role(&self) -> RtcRole {
-        self.role.unwrap_or(RtcRole::Publisher)
+        self.role.unwrap_or(RtcRole::Rtc(rtc007::Role::Publisher))
     }
 
     fn expire(&self) -> u32 {
@@ -269,13 +267,12 @@ pub fn rtm(a: &RtmArgs) -> Outcome<String> {
         Format::V007 => {
             let mut permissions = Rtm2Permissions::default();
             for p in &a.permission {
-                // Repeating a pair adds names (token-core's `add` replaces).
-                let mut resources = permissions
-                    .get(p.resource_type, p.permission_type)
-                    .map(<[String]>::to_vec)
-                    .unwrap_or_default();
-                resources.extend(p.resources.iter().cloned());
-                permissions.add(p.resource_type, p.permission_type, resources);
+                // A repeated pair adds names (token-core's `add` replaces).
+                permissions.extend(
+                    p.resource_type,
+                    p.permission_type,
+                    p.resources.iter().cloned(),
+                );
             }
             let token =
                 builder::rtm::token_with_permissions(app_id, &a.user_id, permissions, expire)?;

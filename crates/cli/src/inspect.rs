@@ -4,7 +4,7 @@
 //! fields out. The JSON keys are documented in `agora-token inspect --help`.
 
 use serde_json::Value;
-use token_core::service::{self, Rtm2Permissions, Service};
+use token_core::service::{self, Field, Rtm2Permissions, Service, ServiceSpec, TextField};
 use token_core::v006::{self, ParsedAccessToken};
 use token_core::v007::ParsedToken;
 use token_core::AnyToken;
@@ -135,54 +135,50 @@ fn privilege_label(name: Option<&str>, id: u16) -> String {
     }
 }
 
+/// The fields of a service (token-core's `service::fields`, in wire order),
+/// with what an empty or `-1` value means.
 fn service_fields_text(l: &mut Lines, s: &Service) {
-    match s {
-        Service::Rtc(r) => {
-            l.add(1, "channel_name", quoted(&r.channel_name));
-            let any = if r.uid.is_empty() { " (any user)" } else { "" };
-            l.add(1, "uid", format!("{}{any}", quoted(&r.uid)));
-        }
-        Service::Rtm(r) => l.add(1, "user_id", quoted(&r.user_id)),
-        Service::Chat(c) => {
-            let app = if c.user_id.is_empty() { " (app)" } else { "" };
-            l.add(1, "user_id", format!("{}{app}", quoted(&c.user_id)));
-        }
-        Service::Streaming(s) => {
-            l.add(1, "channel_name", quoted(&s.channel_name));
-            l.add(1, "account", quoted(&s.account));
-        }
-        Service::Fcdn(s) => {
-            l.add(1, "channel_name", quoted(&s.channel_name));
-            l.add(1, "account", quoted(&s.account));
-        }
-        Service::Apaas(a) => {
-            l.add(1, "room_uuid", quoted(&a.room_uuid));
-            l.add(1, "user_uuid", quoted(&a.user_uuid));
-            let none = if a.role == -1 { " (none)" } else { "" };
-            l.add(1, "role", format!("{}{none}", a.role));
-        }
-        Service::Rtm2(r) => {
-            l.add(1, "user_id", quoted(&r.user_id));
-            if r.permissions.is_empty() {
-                l.add(1, "permissions", "none");
-            } else {
-                l.add(1, "permissions", "");
-                for (resource, permission, names) in r.permissions.iter() {
-                    let key = format!(
-                        "{}/{}",
-                        name_or_number(Rtm2Permissions::resource_type_name(resource), resource),
-                        name_or_number(
-                            Rtm2Permissions::permission_type_name(permission),
-                            permission
-                        )
-                    );
-                    let value: Vec<String> = names.iter().map(|n| quoted(n)).collect();
-                    l.add(2, key, value.join(", "));
-                }
+    let spec = ServiceSpec::from(s);
+    for &f in spec.fields() {
+        match f {
+            Field::Text(t) => {
+                let value = spec.text(t).unwrap_or_default();
+                let meaning = match t {
+                    TextField::Uid if value.is_empty() => " (any user)",
+                    TextField::UserId if value.is_empty() && matches!(s, Service::Chat(_)) => {
+                        " (app)"
+                    }
+                    _ => "",
+                };
+                l.add(1, t.name(), format!("{}{meaning}", quoted(value)));
             }
+            Field::Role => {
+                let role = spec.role.unwrap_or(-1);
+                let none = if role == -1 { " (none)" } else { "" };
+                l.add(1, "role", format!("{role}{none}"));
+            }
+            Field::Permissions => permissions_text(l, spec.permissions.as_ref()),
         }
-        // FPA, ConvoAI, STT (and any future service) have no fields of their own.
-        _ => {}
+    }
+}
+
+fn permissions_text(l: &mut Lines, permissions: Option<&Rtm2Permissions>) {
+    let Some(p) = permissions.filter(|p| !p.is_empty()) else {
+        l.add(1, "permissions", "none");
+        return;
+    };
+    l.add(1, "permissions", "");
+    for (resource, permission, names) in p.iter() {
+        let key = format!(
+            "{}/{}",
+            name_or_number(Rtm2Permissions::resource_type_name(resource), resource),
+            name_or_number(
+                Rtm2Permissions::permission_type_name(permission),
+                permission
+            )
+        );
+        let value: Vec<String> = names.iter().map(|n| quoted(n)).collect();
+        l.add(2, key, value.join(", "));
     }
 }
 

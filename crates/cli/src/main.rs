@@ -17,6 +17,7 @@ use std::process::ExitCode;
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
 use fail::{exit, Failure, Outcome};
+use token_core::builder::rtc::Role;
 
 /// Exit statuses, shown at the end of `agora-token --help`.
 const EXIT_STATUS: &str = "\
@@ -320,17 +321,29 @@ pub struct RtcUser {
     pub account: Option<String>,
 }
 
-/// Role of an RTC token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// Role of an RTC token: a 007 role, named as token-core names it
+/// ([`Role::from_name`]), or one of the roles that exist in 006 tokens only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RtcRole {
-    /// May join and publish audio, video and data.
-    Publisher,
-    /// May join only.
-    Subscriber,
+    /// Publisher (may join and publish audio, video and data) or subscriber
+    /// (may join only).
+    Rtc(Role),
     /// 006 only (deprecated; as publisher).
     Attendee,
     /// 006 only (deprecated; as publisher).
     Admin,
+}
+
+/// Parses `--role`: token-core's role names, and `attendee` and `admin` for
+/// 006 tokens.
+fn parse_role(name: &str) -> Result<RtcRole, String> {
+    match name {
+        "attendee" => Ok(RtcRole::Attendee),
+        "admin" => Ok(RtcRole::Admin),
+        _ => Role::from_name(name)
+            .map(RtcRole::Rtc)
+            .map_err(|e| format!("{e}; attendee and admin exist in 006 tokens only")),
+    }
 }
 
 /// Token format.
@@ -356,7 +369,7 @@ pub struct RtcCommon {
     pub user: RtcUser,
     /// Role: publisher may join and publish; subscriber may only join
     /// (attendee and admin exist in 006 tokens only). [default: publisher]
-    #[arg(long, value_enum)]
+    #[arg(long, value_name = "ROLE", value_parser = parse_role)]
     pub role: Option<RtcRole>,
     /// Token lifetime in seconds after issue (0: the token itself does not
     /// expire). Not for --format 006, whose tokens last 24 hours.
@@ -486,7 +499,9 @@ pub struct RtmArgs {
     pub fixed: Fixed,
 }
 
-/// Parses `RESOURCE:PERMISSION:name1,name2`.
+/// Parses `RESOURCE:PERMISSION:name1,name2`. The names of resource and
+/// permission types are token-core's; whether the names are acceptable (none
+/// empty, ...) is left to token-core's checked builder.
 fn parse_permission(text: &str) -> Result<PermissionSpec, String> {
     use token_core::service::Rtm2Permissions as P;
     let mut parts = text.splitn(3, ':');
@@ -495,26 +510,10 @@ fn parse_permission(text: &str) -> Result<PermissionSpec, String> {
     else {
         return Err("expected RESOURCE:PERMISSION:NAME[,NAME...]".into());
     };
-    let resource_type = (0..=P::USERS)
-        .find(|&t| P::resource_type_name(t) == Some(resource))
-        .ok_or_else(|| {
-            format!(
-                "unknown resource {resource:?} (one of message_channels, stream_channels, \
-                 group_channels, server_groups, users)"
-            )
-        })?;
-    let permission_type = [P::READ, P::WRITE]
-        .into_iter()
-        .find(|&t| P::permission_type_name(t) == Some(permission))
-        .ok_or_else(|| format!("unknown permission {permission:?} (read or write)"))?;
-    let resources: Vec<String> = names.split(',').map(str::to_string).collect();
-    if resources.iter().any(String::is_empty) {
-        return Err("resource names must not be empty".into());
-    }
     Ok(PermissionSpec {
-        resource_type,
-        permission_type,
-        resources,
+        resource_type: P::resource_type_from_name(resource).map_err(|e| e.to_string())?,
+        permission_type: P::permission_type_from_name(permission).map_err(|e| e.to_string())?,
+        resources: names.split(',').map(str::to_string).collect(),
     })
 }
 
@@ -856,8 +855,27 @@ mod tests {
         assert_eq!(p.resources, ["a", "b:c"]);
         assert!(parse_permission("users:write").is_err());
         assert!(parse_permission("user:write:a").is_err());
-        assert!(parse_permission("users:admin:a").is_err());
-        assert!(parse_permission("users:read:a,,b").is_err());
+        assert!(parse_permission("users:admin:a")
+            .unwrap_err()
+            .starts_with("permission_type: unknown name \"admin\""));
+        // Empty names are the checked builder's to refuse, with its message.
+        assert_eq!(
+            parse_permission("users:read:a,,b").unwrap().resources,
+            ["a", "", "b"]
+        );
+    }
+
+    #[test]
+    fn role_names() {
+        assert_eq!(parse_role("subscriber"), Ok(RtcRole::Rtc(Role::Subscriber)));
+        assert_eq!(parse_role("admin"), Ok(RtcRole::Admin));
+        for role in Role::ALL {
+            assert_eq!(parse_role(role.as_str()), Ok(RtcRole::Rtc(role)));
+        }
+        assert_eq!(
+            parse_role("host").unwrap_err(),
+            "role: unknown role \"host\" (publisher or subscriber); attendee and admin exist in 006 tokens only"
+        );
     }
 
     #[test]

@@ -372,6 +372,10 @@ fn rtc_refuses_meaningless_combinations() {
         (&["--uid", "1", "--with-rtm"], "--with-rtm needs --account"),
         (&["--uid", "1", "--role", "admin"], "only in 006"),
         (
+            &["--uid", "1", "--role", "host"],
+            "role: unknown role \"host\"",
+        ),
+        (
             &["--uid", "1", "--role", "publisher", "--audio-expire", "5"],
             "--role does not apply",
         ),
@@ -453,10 +457,15 @@ fn rtm_permissions_build_an_rtm2_token() {
 #[test]
 fn rtm_bad_permission_values() {
     for (value, needle) in [
-        ("channels:read:a", "unknown resource"),
-        ("users:admin:a", "unknown permission"),
+        // Names and rules are token-core's, with its messages.
+        (
+            "channels:read:a",
+            "resource_type: unknown name \"channels\"",
+        ),
+        ("users:admin:a", "permission_type: unknown name \"admin\""),
         ("users:read", "expected RESOURCE:PERMISSION"),
-        ("users:read:a,,b", "must not be empty"),
+        ("users:read:a,,b", "resources: must not be empty"),
+        ("users:read:", "resources: must not be empty"),
     ] {
         let o = run(&with_creds(&[
             "rtm",
@@ -976,6 +985,47 @@ fn inspect_json_service_fields() {
     assert_eq!(apaas["privilege_names"], json!({"1": "room_user"}));
     assert_eq!(v["services"][1]["type"], "chat");
     assert_eq!(v["services"][0]["user_id"], "u");
+}
+
+#[test]
+fn inspect_text_service_fields() {
+    let token = build(&[
+        "rtm",
+        "--user-id",
+        "alice",
+        "--permission",
+        "stream_channels:write:s1",
+        "--permission",
+        "users:read:bob,carol",
+        "--issue-ts",
+        ISSUE_TS,
+    ]);
+    let text = stdout(&run(&["inspect", &token]));
+    assert!(
+        text.contains(
+            "service 1: rtm2 (type 8)\n  user_id: \"alice\"\n  permissions:\n    \
+             stream_channels/write: \"s1\"\n    users/read:            \"bob\", \"carol\"\n"
+        ),
+        "{text}"
+    );
+    let token = build(&[
+        "apaas",
+        "--room-uuid",
+        "r",
+        "--user-uuid",
+        "u",
+        "--role",
+        "-1",
+        "--issue-ts",
+        ISSUE_TS,
+    ]);
+    let text = stdout(&run(&["inspect", &token]));
+    assert!(
+        text.contains(
+            "service 3: apaas (type 7)\n  room_uuid: \"r\"\n  user_uuid: \"u\"\n  role:      -1 (none)\n"
+        ),
+        "{text}"
+    );
 }
 
 #[test]

@@ -101,6 +101,24 @@ impl Error {
         }
     }
 
+    /// The same error with the field of an [`Error::InvalidInput`] renamed;
+    /// any other error unchanged. For a surface whose argument has another
+    /// name than token-core's: an RTC + RTM builder's `rtc_role` is checked
+    /// by [`Role::try_from`](crate::builder::rtc::Role), whose error names
+    /// `role`.
+    ///
+    /// ```
+    /// use token_core::builder::rtc::Role;
+    /// let err = Role::try_from(7).unwrap_err().for_field("rtc_role");
+    /// assert_eq!(err.to_string(), "rtc_role: must be 1 (publisher) or 2 (subscriber), got 7");
+    /// ```
+    pub fn for_field(self, field: &'static str) -> Error {
+        match self {
+            Error::InvalidInput { rule, .. } => Error::InvalidInput { field, rule },
+            other => other,
+        }
+    }
+
     pub(crate) fn invalid(field: &'static str, rule: impl Into<String>) -> Self {
         Error::InvalidInput {
             field,
@@ -110,5 +128,34 @@ impl Error {
 
     pub(crate) fn malformed(what: impl Into<String>) -> Self {
         Error::Malformed(what.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn for_field_renames_only_an_invalid_input_field() {
+        let renamed = Error::invalid("role", "must be 1 or 2").for_field("rtc_role");
+        assert_eq!(
+            renamed,
+            Error::InvalidInput {
+                field: "rtc_role",
+                rule: "must be 1 or 2".into()
+            }
+        );
+        // The rule is kept as it is, even where it repeats the old name.
+        assert_eq!(
+            Error::invalid("role", "role: x").for_field("r").to_string(),
+            "r: role: x"
+        );
+        for other in [
+            Error::NoService,
+            Error::malformed("x"),
+            Error::SignatureMismatch("x"),
+        ] {
+            assert_eq!(other.clone().for_field("rtc_role"), other);
+        }
     }
 }

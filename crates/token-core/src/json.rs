@@ -43,24 +43,11 @@ pub enum Keys {
 }
 
 impl Keys {
+    /// The spelling of a key of this module's JSON forms: `snake` itself, or
+    /// [`camel_case`] of it. The camelCase names are listed (a cache: no
+    /// allocation per key on Node's parse path); a test holds each equal to
+    /// [`camel_case`].
     fn name(self, snake: &'static str) -> &'static str {
-        const CAMEL: &[(&str, &str)] = &[
-            ("app_id", "appId"),
-            ("channel_name", "channelName"),
-            ("crc_channel_name", "crcChannelName"),
-            ("crc_uid", "crcUid"),
-            ("expires_at", "expiresAt"),
-            ("issue_ts", "issueTs"),
-            ("permission_type", "permissionType"),
-            ("privilege_expires_at", "privilegeExpiresAt"),
-            ("privilege_names", "privilegeNames"),
-            ("resource_type", "resourceType"),
-            ("room_uuid", "roomUuid"),
-            ("type_id", "typeId"),
-            ("unknown_service_type", "unknownServiceType"),
-            ("user_id", "userId"),
-            ("user_uuid", "userUuid"),
-        ];
         match self {
             Keys::Snake => snake,
             Keys::Camel => CAMEL
@@ -69,6 +56,107 @@ impl Keys {
                 .map_or(snake, |(_, c)| c),
         }
     }
+
+    /// `value` with every object key, at every depth, in this spelling
+    /// (keys written in the other one are converted; see [`camel_case`] and
+    /// [`snake_case`]).
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// use token_core::json::Keys;
+    /// let v = json!({"channelName": "c", "publish": [{"appId": 1}]});
+    /// assert_eq!(Keys::Snake.respell(v), json!({"channel_name": "c", "publish": [{"app_id": 1}]}));
+    /// ```
+    pub fn respell(self, value: Value) -> Value {
+        match value {
+            Value::Array(items) => {
+                Value::Array(items.into_iter().map(|v| self.respell(v)).collect())
+            }
+            Value::Object(map) => Value::Object(
+                map.into_iter()
+                    .map(|(k, v)| (self.key(&k), self.respell(v)))
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+
+    /// One key in this spelling.
+    ///
+    /// ```
+    /// use token_core::json::Keys;
+    /// assert_eq!(Keys::Camel.key("app_certificate"), "appCertificate");
+    /// assert_eq!(Keys::Snake.key("appCertificate"), "app_certificate");
+    /// ```
+    pub fn key(self, name: &str) -> String {
+        match self {
+            Keys::Snake => snake_case(name),
+            Keys::Camel => camel_case(name),
+        }
+    }
+}
+
+/// The camelCase names of the snake_case keys this module writes.
+const CAMEL: &[(&str, &str)] = &[
+    ("app_id", "appId"),
+    ("channel_name", "channelName"),
+    ("crc_channel_name", "crcChannelName"),
+    ("crc_uid", "crcUid"),
+    ("expires_at", "expiresAt"),
+    ("issue_ts", "issueTs"),
+    ("permission_type", "permissionType"),
+    ("privilege_expires_at", "privilegeExpiresAt"),
+    ("privilege_names", "privilegeNames"),
+    ("resource_type", "resourceType"),
+    ("room_uuid", "roomUuid"),
+    ("type_id", "typeId"),
+    ("unknown_service_type", "unknownServiceType"),
+    ("user_id", "userId"),
+    ("user_uuid", "userUuid"),
+];
+
+/// `app_certificate` -> `appCertificate`: token-core names fields as the
+/// official builders' Go/Python arguments, JavaScript callers know them in
+/// camelCase. An underscore starts a capital except at the start.
+///
+/// ```
+/// assert_eq!(token_core::json::camel_case("privilege_expires_at"), "privilegeExpiresAt");
+/// assert_eq!(token_core::json::camel_case("salt"), "salt");
+/// ```
+pub fn camel_case(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = !out.is_empty();
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `channelName` -> `channel_name`: the inverse of [`camel_case`] for the
+/// names token-core uses (lowercase ASCII words).
+///
+/// ```
+/// assert_eq!(token_core::json::snake_case("appId"), "app_id");
+/// assert_eq!(token_core::json::snake_case("app_id"), "app_id");
+/// ```
+pub fn snake_case(camel: &str) -> String {
+    let mut out = String::with_capacity(camel.len() + 4);
+    for c in camel.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The JSON form of a parsed 007 or 006 token.
@@ -436,6 +524,23 @@ pub fn check_str(token: &str, app_certificate: &str, request: &str, now: u64) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_spellings_follow_one_rule() {
+        for (snake, camel) in CAMEL {
+            assert_eq!(camel_case(snake), *camel);
+            assert_eq!(snake_case(camel), *snake);
+            assert_eq!(Keys::Camel.name(snake), *camel);
+            assert_eq!(Keys::Snake.name(snake), *snake);
+        }
+        assert_eq!(camel_case("_private_key"), "privateKey");
+        assert_eq!(
+            Keys::Camel.respell(json!([{"a_b": {"c_d": 1}}])),
+            json!([{"aB": {"cD": 1}}])
+        );
+        // A key already in the asked spelling stays as it is.
+        assert_eq!(Keys::Camel.key("appId"), "appId");
+    }
 
     #[test]
     fn requests_of_every_service() {

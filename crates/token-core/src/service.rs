@@ -776,6 +776,312 @@ impl Service {
     }
 }
 
+/// A text field of a service, named as in the official sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextField {
+    /// `channel_name` (RTC, streaming, FCDN).
+    ChannelName,
+    /// `uid` (RTC): the uid as decimal text or the account; empty for any.
+    Uid,
+    /// `account` (streaming, FCDN).
+    Account,
+    /// `user_id` (RTM, Chat, RTM2).
+    UserId,
+    /// `room_uuid` (APaaS).
+    RoomUuid,
+    /// `user_uuid` (APaaS).
+    UserUuid,
+}
+
+impl TextField {
+    /// The field's name (`"channel_name"`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            TextField::ChannelName => "channel_name",
+            TextField::Uid => "uid",
+            TextField::Account => "account",
+            TextField::UserId => "user_id",
+            TextField::RoomUuid => "room_uuid",
+            TextField::UserUuid => "user_uuid",
+        }
+    }
+}
+
+/// A field a service carries besides its privileges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// A string.
+    Text(TextField),
+    /// `role` (APaaS): an `i16`, `-1` for none.
+    Role,
+    /// `permissions` (RTM2): [`Rtm2Permissions`].
+    Permissions,
+}
+
+impl Field {
+    /// The field's name (`"channel_name"`, `"role"`, `"permissions"`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Text(t) => t.name(),
+            Field::Role => "role",
+            Field::Permissions => "permissions",
+        }
+    }
+}
+
+/// The fields of a service type besides its privileges, in wire order;
+/// `None` for a type this crate does not know. What a surface reads to
+/// describe a service (C structs, Python tuples, JSON objects) and prints of
+/// one, without a case per service type.
+///
+/// ```
+/// use token_core::service::{fields, service_type, Field, TextField};
+/// assert_eq!(
+///     fields(service_type::RTC),
+///     Some(&[Field::Text(TextField::ChannelName), Field::Text(TextField::Uid)][..])
+/// );
+/// assert_eq!(fields(service_type::FPA), Some(&[][..]));
+/// assert_eq!(fields(11), None);
+/// ```
+pub fn fields(service_type: u16) -> Option<&'static [Field]> {
+    use service_type::*;
+    use Field::{Permissions, Role, Text};
+    use TextField::*;
+    Some(match service_type {
+        RTC => &[Text(ChannelName), Text(Uid)],
+        RTM | CHAT => &[Text(UserId)],
+        STREAMING | FCDN => &[Text(ChannelName), Text(Account)],
+        APAAS => &[Text(RoomUuid), Text(UserUuid), Role],
+        RTM2 => &[Text(UserId), Permissions],
+        FPA | CONVOAI | STT => &[],
+        _ => return None,
+    })
+}
+
+/// A service as plain data: its type, its privileges and the fields of
+/// [`fields`]`(service_type)`, each `Some`; the others `None`. The form in
+/// which surfaces describe a service to token-core and read one back:
+/// `From<&Service>` fills it, `TryFrom<ServiceSpec> for Service` checks it.
+///
+/// ```
+/// use token_core::service::{service_type, Rtc, Service, ServiceSpec};
+/// let mut spec = ServiceSpec::new(service_type::RTC);
+/// spec.channel_name = Some("demo".into());
+/// spec.privileges.add(Rtc::JOIN_CHANNEL, 600);
+/// assert_eq!(
+///     Service::try_from(spec.clone()).unwrap_err().to_string(),
+///     "uid: missing: a rtc service has channel_name, uid"
+/// );
+/// spec.uid = Some("42".into());
+/// let service = Service::try_from(spec.clone()).unwrap();
+/// assert_eq!(service, Service::Rtc(Rtc::new("demo", "42", [(Rtc::JOIN_CHANNEL, 600)])));
+/// assert_eq!(ServiceSpec::from(&service), spec);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceSpec {
+    /// The service type number ([`service_type`]).
+    pub service_type: u16,
+    /// Privileges.
+    pub privileges: Privileges,
+    /// Channel name (RTC, streaming, FCDN).
+    pub channel_name: Option<String>,
+    /// Uid text or account (RTC).
+    pub uid: Option<String>,
+    /// Uid text or account (streaming, FCDN).
+    pub account: Option<String>,
+    /// User ID (RTM, Chat, RTM2).
+    pub user_id: Option<String>,
+    /// Room UUID (APaaS).
+    pub room_uuid: Option<String>,
+    /// User UUID (APaaS).
+    pub user_uuid: Option<String>,
+    /// Role (APaaS).
+    pub role: Option<i16>,
+    /// Resource permissions (RTM2).
+    pub permissions: Option<Rtm2Permissions>,
+}
+
+impl ServiceSpec {
+    /// A spec of `service_type` with no privilege and no field set.
+    pub fn new(service_type: u16) -> ServiceSpec {
+        ServiceSpec {
+            service_type,
+            privileges: Privileges::default(),
+            channel_name: None,
+            uid: None,
+            account: None,
+            user_id: None,
+            room_uuid: None,
+            user_uuid: None,
+            role: None,
+            permissions: None,
+        }
+    }
+
+    /// The fields of this spec's service type ([`fields`]; empty for an
+    /// unknown type).
+    pub fn fields(&self) -> &'static [Field] {
+        fields(self.service_type).unwrap_or(&[])
+    }
+
+    /// A text field, if set.
+    pub fn text(&self, field: TextField) -> Option<&str> {
+        match field {
+            TextField::ChannelName => self.channel_name.as_deref(),
+            TextField::Uid => self.uid.as_deref(),
+            TextField::Account => self.account.as_deref(),
+            TextField::UserId => self.user_id.as_deref(),
+            TextField::RoomUuid => self.room_uuid.as_deref(),
+            TextField::UserUuid => self.user_uuid.as_deref(),
+        }
+    }
+
+    /// A text field, to set it.
+    pub fn text_mut(&mut self, field: TextField) -> &mut Option<String> {
+        match field {
+            TextField::ChannelName => &mut self.channel_name,
+            TextField::Uid => &mut self.uid,
+            TextField::Account => &mut self.account,
+            TextField::UserId => &mut self.user_id,
+            TextField::RoomUuid => &mut self.room_uuid,
+            TextField::UserUuid => &mut self.user_uuid,
+        }
+    }
+
+    /// Whether a field is set.
+    fn has(&self, field: Field) -> bool {
+        match field {
+            Field::Text(t) => self.text(t).is_some(),
+            Field::Role => self.role.is_some(),
+            Field::Permissions => self.permissions.is_some(),
+        }
+    }
+}
+
+impl From<&Service> for ServiceSpec {
+    fn from(service: &Service) -> ServiceSpec {
+        let mut spec = ServiceSpec::new(service.service_type());
+        spec.privileges = service.privileges().clone();
+        match service {
+            Service::Rtc(s) => {
+                spec.channel_name = Some(s.channel_name.clone());
+                spec.uid = Some(s.uid.clone());
+            }
+            Service::Rtm(s) => spec.user_id = Some(s.user_id.clone()),
+            Service::Chat(s) => spec.user_id = Some(s.user_id.clone()),
+            Service::Streaming(s) => {
+                spec.channel_name = Some(s.channel_name.clone());
+                spec.account = Some(s.account.clone());
+            }
+            Service::Fcdn(s) => {
+                spec.channel_name = Some(s.channel_name.clone());
+                spec.account = Some(s.account.clone());
+            }
+            Service::Apaas(s) => {
+                spec.room_uuid = Some(s.room_uuid.clone());
+                spec.user_uuid = Some(s.user_uuid.clone());
+                spec.role = Some(s.role);
+            }
+            Service::Rtm2(s) => {
+                spec.user_id = Some(s.user_id.clone());
+                spec.permissions = Some(s.permissions.clone());
+            }
+            Service::Fpa(_) | Service::ConvoAi(_) | Service::Stt(_) => {}
+        }
+        spec
+    }
+}
+
+impl TryFrom<ServiceSpec> for Service {
+    type Error = Error;
+
+    /// The service of a spec. Refused, as `invalid_input`: an unknown
+    /// service type (field `service_type`), a field of the type that is not
+    /// set, or a field the type does not have (named by the field).
+    fn try_from(mut spec: ServiceSpec) -> Result<Service> {
+        use service_type::*;
+        let Some(own) = fields(spec.service_type) else {
+            return Err(Error::invalid(
+                "service_type",
+                format!("unknown service type {}", spec.service_type),
+            ));
+        };
+        let name = type_name(spec.service_type).unwrap_or("unknown");
+        let list = || own.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ");
+        for field in [
+            TextField::ChannelName,
+            TextField::Uid,
+            TextField::Account,
+            TextField::UserId,
+            TextField::RoomUuid,
+            TextField::UserUuid,
+        ]
+        .map(Field::Text)
+        .into_iter()
+        .chain([Field::Role, Field::Permissions])
+        {
+            if own.contains(&field) != spec.has(field) {
+                let rule = if spec.has(field) {
+                    format!("a {name} service has no such field (only: {})", list())
+                } else {
+                    format!("missing: a {name} service has {}", list())
+                };
+                return Err(Error::invalid(field.name(), rule));
+            }
+        }
+        let (service_type, role) = (spec.service_type, spec.role.unwrap_or(-1));
+        let privileges = std::mem::take(&mut spec.privileges);
+        let permissions = spec.permissions.take().unwrap_or_default();
+        let mut text = |f: TextField| spec.text_mut(f).take().unwrap_or_default();
+        Ok(match service_type {
+            RTC => Service::Rtc(Rtc {
+                channel_name: text(TextField::ChannelName),
+                uid: text(TextField::Uid),
+                privileges,
+            }),
+            RTM => Service::Rtm(Rtm {
+                user_id: text(TextField::UserId),
+                privileges,
+            }),
+            STREAMING => Service::Streaming(Streaming {
+                channel_name: text(TextField::ChannelName),
+                account: text(TextField::Account),
+                privileges,
+            }),
+            FPA => Service::Fpa(Fpa { privileges }),
+            CHAT => Service::Chat(Chat {
+                user_id: text(TextField::UserId),
+                privileges,
+            }),
+            FCDN => Service::Fcdn(Fcdn {
+                channel_name: text(TextField::ChannelName),
+                account: text(TextField::Account),
+                privileges,
+            }),
+            APAAS => Service::Apaas(Apaas {
+                room_uuid: text(TextField::RoomUuid),
+                user_uuid: text(TextField::UserUuid),
+                role,
+                privileges,
+            }),
+            RTM2 => Service::Rtm2(Rtm2 {
+                user_id: text(TextField::UserId),
+                permissions,
+                privileges,
+            }),
+            CONVOAI => Service::ConvoAi(ConvoAi { privileges }),
+            STT => Service::Stt(Stt { privileges }),
+            // `fields` knows exactly the types above (a test holds them equal).
+            other => {
+                return Err(Error::invalid(
+                    "service_type",
+                    format!("unknown service type {other}"),
+                ))
+            }
+        })
+    }
+}
+
 /// Name of a service type (`1` -> `"rtc"`), if known.
 ///
 /// ```
@@ -892,6 +1198,54 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("one of read, write"));
+    }
+
+    #[test]
+    fn spec_of_every_type_round_trips_and_names_what_is_wrong() {
+        for t in 0..=11u16 {
+            let Some(own) = fields(t) else {
+                assert!(type_name(t).is_none(), "type {t} has a name but no fields");
+                let e = Service::try_from(ServiceSpec::new(t)).unwrap_err();
+                assert!(e
+                    .to_string()
+                    .starts_with("service_type: unknown service type"));
+                continue;
+            };
+            let mut spec = ServiceSpec::new(t);
+            spec.privileges.add(1, 60);
+            for &f in own {
+                match f {
+                    Field::Text(x) => *spec.text_mut(x) = Some(format!("{}-value", x.name())),
+                    Field::Role => spec.role = Some(3),
+                    Field::Permissions => {
+                        let mut p = Rtm2Permissions::default();
+                        p.add(Rtm2Permissions::USERS, Rtm2Permissions::READ, ["bob"]);
+                        spec.permissions = Some(p);
+                    }
+                }
+            }
+            let service = Service::try_from(spec.clone()).unwrap();
+            assert_eq!(service.service_type(), t);
+            // Every field went where the spec put it, and nothing else is set.
+            assert_eq!(ServiceSpec::from(&service), spec, "type {t}");
+            for &f in own {
+                let mut missing = spec.clone();
+                match f {
+                    Field::Text(x) => *missing.text_mut(x) = None,
+                    Field::Role => missing.role = None,
+                    Field::Permissions => missing.permissions = None,
+                }
+                let e = Service::try_from(missing).unwrap_err().to_string();
+                assert!(e.starts_with(&format!("{}: missing", f.name())), "{e}");
+            }
+            if !own.contains(&Field::Role) {
+                let mut extra = spec.clone();
+                extra.role = Some(1);
+                let e = Service::try_from(extra).unwrap_err().to_string();
+                assert!(e.starts_with("role: a "), "{e}");
+                assert!(e.contains("has no such field"), "{e}");
+            }
+        }
     }
 
     #[test]

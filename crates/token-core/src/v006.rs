@@ -92,6 +92,23 @@ impl AccessToken {
         self
     }
 
+    /// Pins what a caller gave of the salt and the token expiry timestamp:
+    /// each `Some` replaces the token's own value (a random salt, now + 24 h),
+    /// each `None` keeps it.
+    ///
+    /// ```
+    /// use token_core::v006::AccessToken;
+    /// let t = AccessToken::new("970CA35de60c44645bbae8a215061b33", "demo", "42");
+    /// let ts = t.ts;
+    /// let pinned = t.pin(Some(7), None);
+    /// assert_eq!((pinned.salt, pinned.ts), (7, ts));
+    /// ```
+    pub fn pin(mut self, salt: Option<u32>, ts: Option<u32>) -> Self {
+        self.salt = salt.unwrap_or(self.salt);
+        self.ts = ts.unwrap_or(self.ts);
+        self
+    }
+
     fn message(&self) -> Result<Vec<u8>> {
         let mut w = Writer::with_capacity(64);
         w.u32(self.salt).u32(self.ts);
@@ -460,6 +477,18 @@ pub mod rtm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pin_replaces_only_what_is_given() {
+        let t =
+            AccessToken::new("970CA35de60c44645bbae8a215061b33", "c", "1").with_salt_and_ts(10, 20);
+        let kept = t.clone().pin(None, None);
+        assert_eq!((kept.salt, kept.ts), (10, 20));
+        let ts_only = t.clone().pin(None, Some(3));
+        assert_eq!((ts_only.salt, ts_only.ts), (10, 3));
+        let both = t.pin(Some(1), Some(2));
+        assert_eq!((both.salt, both.ts), (1, 2));
+    }
 
     const APP_ID: &str = "970CA35de60c44645bbae8a215061b33";
     const CERT: &str = "5CFd2fd1755d40ecb72977518be15d3b";

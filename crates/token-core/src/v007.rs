@@ -77,6 +77,25 @@ impl AccessToken2 {
         self
     }
 
+    /// Pins what a caller gave of the issue time and salt: each `Some`
+    /// replaces the token's own value (now, a random salt), each `None` keeps
+    /// it. How every surface applies its optional issue ts and salt
+    /// arguments before signing.
+    ///
+    /// ```
+    /// use token_core::builder::chat;
+    /// let t = chat::app_token("970CA35de60c44645bbae8a215061b33", 600)?;
+    /// let salt = t.salt;
+    /// let pinned = t.pin(Some(1_700_000_000), None);
+    /// assert_eq!((pinned.issue_ts, pinned.salt), (1_700_000_000, salt));
+    /// # Ok::<(), token_core::Error>(())
+    /// ```
+    pub fn pin(mut self, issue_ts: Option<u32>, salt: Option<u32>) -> Self {
+        self.issue_ts = issue_ts.unwrap_or(self.issue_ts);
+        self.salt = salt.unwrap_or(self.salt);
+        self
+    }
+
     /// Adds a service. Services of the same type may repeat; they are packed
     /// in the order they were added.
     pub fn add_service(&mut self, service: impl Into<Service>) -> &mut Self {
@@ -308,6 +327,17 @@ pub fn verify(token: &str, app_certificate: &str) -> Result<ParsedToken> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pin_replaces_only_what_is_given() {
+        let t = AccessToken2::new("970CA35de60c44645bbae8a215061b33", 60).with_issue(10, 20);
+        let kept = t.clone().pin(None, None);
+        assert_eq!((kept.issue_ts, kept.salt), (10, 20));
+        let both = t.clone().pin(Some(1), Some(2));
+        assert_eq!((both.issue_ts, both.salt), (1, 2));
+        let salt_only = t.pin(None, Some(3));
+        assert_eq!((salt_only.issue_ts, salt_only.salt), (10, 3));
+    }
     use crate::service::{Chat, Rtc, Rtm};
 
     const APP_ID: &str = "970CA35de60c44645bbae8a215061b33";

@@ -391,31 +391,6 @@ fn every_official_token_passes_the_check_engine_for_its_own_client() {
 #[test]
 fn json_text_and_value_forms_agree_on_every_official_token() {
     use token_core::json::{to_json, to_json_string, Keys};
-    fn camel(v: &Value) -> Value {
-        match v {
-            Value::Array(a) => Value::Array(a.iter().map(camel).collect()),
-            Value::Object(m) => Value::Object(
-                m.iter()
-                    .map(|(k, v)| {
-                        let mut out = String::new();
-                        let mut up = false;
-                        for c in k.chars() {
-                            match c {
-                                '_' => up = true,
-                                c if up => {
-                                    out.extend(c.to_uppercase());
-                                    up = false
-                                }
-                                c => out.push(c),
-                            }
-                        }
-                        (out, camel(v))
-                    })
-                    .collect(),
-            ),
-            other => other.clone(),
-        }
-    }
     let mut checked = 0;
     for c in load()
         .iter()
@@ -427,7 +402,7 @@ fn json_text_and_value_forms_agree_on_every_official_token() {
         assert_eq!(snake, value, "{}", c.name);
         let camel_text: Value =
             serde_json::from_str(&to_json_string(&parsed, Keys::Camel)).unwrap();
-        assert_eq!(camel_text, camel(&value), "{}", c.name);
+        assert_eq!(camel_text, Keys::Camel.respell(value.clone()), "{}", c.name);
         checked += 1;
     }
     assert!(checked >= 150, "only {checked}");

@@ -8,6 +8,7 @@
 
 #include "agora_token.hpp"
 #include "cases.h"
+#include "cpp/vector_calls.hpp"
 
 namespace tk = agora::token;
 
@@ -20,103 +21,8 @@ std::string uid_text(const AgtCase& c) {
   return c.uid == 0 ? std::string() : std::to_string(c.uid);
 }
 
-std::vector<tk::Rtm2Permission> permissions(const AgoraTokenRtm2Permission* p, size_t n) {
-  std::vector<tk::Rtm2Permission> out;
-  for (size_t i = 0; i < n; i++) {
-    tk::Rtm2Permission e;
-    e.resource_type = p[i].resource_type;
-    e.permission_type = p[i].permission_type;
-    for (size_t j = 0; j < p[i].resource_count; j++) e.resources.emplace_back(p[i].resources[j]);
-    out.push_back(e);
-  }
-  return out;
-}
-
-std::vector<tk::v007::Service> services(const AgtCase& c) {
-  std::vector<tk::v007::Service> out;
-  for (size_t i = 0; i < c.service_count; i++) {
-    const AgoraTokenService& s = c.services[i];
-    tk::v007::Service x;
-    x.service_type = s.service_type;
-    for (size_t j = 0; j < s.privilege_count; j++) x.privileges.emplace_back(s.privileges[j].id, s.privileges[j].expire);
-    x.channel_name = s.channel_name;
-    x.uid = s.uid;
-    x.user_id = s.user_id;
-    x.account = s.account;
-    x.room_uuid = s.room_uuid;
-    x.user_uuid = s.user_uuid;
-    x.role = s.role;
-    x.permissions = permissions(s.permissions, s.permission_count);
-    out.push_back(x);
-  }
-  return out;
-}
-
-tk::legacy::KeyKind key_kind(const std::string& builder) {
-  const std::string k = builder.substr(builder.find('.') + 1);
-  if (k == "recording") return tk::legacy::KeyKind::Recording;
-  if (k == "public_sharing") return tk::legacy::KeyKind::PublicSharing;
-  if (k == "in_channel_permission") return tk::legacy::KeyKind::InChannelPermission;
-  return tk::legacy::KeyKind::MediaChannel;
-}
-
-/// The case's token through the modern API.
-std::string build(const AgtCase& c, bool lenient) {
-  const std::string b = c.builder, id = c.app_id, cert = c.app_certificate;
-  const tk::Options o007 = tk::Options::fixed(c.issue_ts, c.salt).with_lenient(lenient);
-  const tk::Options o006 = tk::Options::fixed006(c.salt, c.ts).with_lenient(lenient);
-  const auto role = static_cast<tk::RtcRole>(c.role);
-  if (b == "rtc.with_uid") return tk::rtc::build_with_uid(id, cert, c.channel_name, c.uid, role, c.token_expire, c.privilege_expire, o007);
-  if (b == "rtc.with_user_account")
-    return tk::rtc::build_with_user_account(id, cert, c.channel_name, c.account, role, c.token_expire, c.privilege_expire, o007);
-  if (b == "rtc.with_uid_and_privilege")
-    return tk::rtc::build_with_uid_and_privilege(id, cert, c.channel_name, c.uid, c.token_expire, c.join, c.pub_audio, c.pub_video, c.pub_data,
-                                                 o007);
-  if (b == "rtc.with_user_account_and_privilege")
-    return tk::rtc::build_with_user_account_and_privilege(id, cert, c.channel_name, c.account, c.token_expire, c.join, c.pub_audio, c.pub_video,
-                                                          c.pub_data, o007);
-  if (b == "rtc.with_rtm") return tk::rtc::build_with_rtm(id, cert, c.channel_name, c.account, role, c.token_expire, c.privilege_expire, o007);
-  if (b == "rtc.with_rtm2")
-    return tk::rtc::build_with_rtm2(id, cert, c.channel_name, c.account, role, c.token_expire, c.join, c.pub_audio, c.pub_video, c.pub_data,
-                                    c.rtm_user_id, c.rtm_token_expire, o007);
-  if (b == "convoai.token")
-    return tk::convoai::build(id, cert, c.channel_name, c.account, role, c.token_expire, c.join, c.pub_audio, c.pub_video, c.pub_data,
-                              c.rtm_user_id, c.rtm_token_expire, o007);
-  if (b == "stt.token")
-    return tk::stt::build(id, cert, c.channel_name, c.account, role, c.token_expire, c.join, c.pub_audio, c.pub_video, c.pub_data, c.rtm_user_id,
-                          c.rtm_token_expire, o007);
-  if (b == "rtm.token") return tk::rtm::build(id, cert, c.user_id, c.expire, o007);
-  if (b == "rtm.token_with_permissions")
-    return tk::rtm::build_with_permissions(id, cert, c.user_id, permissions(c.permissions, c.permission_count), c.expire, o007);
-  if (b == "chat.user") return tk::chat::build_user_token(id, cert, c.user_id, c.expire, o007);
-  if (b == "chat.app") return tk::chat::build_app_token(id, cert, c.expire, o007);
-  if (b == "fpa.token") return tk::fpa::build(id, cert, o007);
-  if (b == "apaas.room_user")
-    return tk::apaas::build_room_user_token(id, cert, c.room_uuid, c.user_uuid, static_cast<int16_t>(c.role), c.expire, o007);
-  if (b == "apaas.user") return tk::apaas::build_user_token(id, cert, c.user_uuid, c.expire, o007);
-  if (b == "apaas.app") return tk::apaas::build_app_token(id, cert, c.expire, o007);
-  if (b == "education.room_user")
-    return tk::education::build_room_user_token(id, cert, c.room_uuid, c.user_uuid, static_cast<int16_t>(c.role), c.expire, o007);
-  if (b == "education.user") return tk::education::build_user_token(id, cert, c.user_uuid, c.expire, o007);
-  if (b == "education.app") return tk::education::build_app_token(id, cert, c.expire, o007);
-  if (b == "access_token2.services") return tk::v007::build(id, cert, c.expire, services(c), o007);
-  const auto role006 = static_cast<tk::Rtc006Role>(c.role);
-  if (b == "rtc006.with_uid") return tk::v006::rtc_build_with_uid(id, cert, c.channel_name, c.uid, role006, c.privilege_expired_ts, o006);
-  if (b == "rtc006.with_user_account")
-    return tk::v006::rtc_build_with_user_account(id, cert, c.channel_name, c.account, role006, c.privilege_expired_ts, o006);
-  if (b == "rtm006.token") return tk::v006::rtm_build(id, cert, c.account, c.privilege_expired_ts, o006);
-  if (b.rfind("dk3.", 0) == 0) return tk::legacy::dynamic_key3_generate(id, cert, c.channel_name, c.unix_ts, c.random_int, c.uid, c.expired_ts);
-  if (b.rfind("dk4.", 0) == 0)
-    return tk::legacy::dynamic_key4_generate(key_kind(b), id, cert, c.channel_name, c.unix_ts, c.random_int, c.uid, c.expired_ts);
-  if (b.rfind("dk5.", 0) == 0) {
-    std::optional<std::string> permission;
-    if (c.permission) permission = c.permission;
-    return tk::legacy::dynamic_key5_generate(key_kind(b), id, cert, c.channel_name, c.unix_ts, c.random_int, c.uid, c.expired_ts, permission);
-  }
-  if (b == "signaling.token") return tk::legacy::signaling_generate(c.account, id, cert, c.expired_ts);
-  ADD_FAILURE() << c.name << ": no mapping for " << b;
-  return {};
-}
+/// The case's token through the modern API (vector_calls.hpp).
+std::string build(const AgtCase& c, bool lenient) { return agt::modern_build(c, lenient); }
 
 void verify_official(const AgtCase& c) {
   const std::string b = c.builder, t = c.token, cert = c.app_certificate;
@@ -128,7 +34,7 @@ void verify_official(const AgtCase& c) {
   } else if (b.rfind("dk3.", 0) == 0) {
     tk::legacy::dynamic_key3_verify(t, cert, c.channel_name);
   } else if (b.rfind("dk4.", 0) == 0) {
-    tk::legacy::dynamic_key4_verify(t, key_kind(b), cert, c.channel_name, c.uid);
+    tk::legacy::dynamic_key4_verify(t, agt::key_kind(c.builder), cert, c.channel_name, c.uid);
   } else if (b.rfind("dk5.", 0) == 0) {
     tk::legacy::dynamic_key5_verify(t, cert, c.channel_name, c.uid);
   } else {

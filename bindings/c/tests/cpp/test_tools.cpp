@@ -12,6 +12,7 @@
 
 #include "agora_token.hpp"
 #include "cases.h"
+#include "cpp/vector_calls.hpp"
 
 using namespace agora::tools;
 namespace tk = agora::token;
@@ -27,69 +28,6 @@ std::string normalized(const std::string& token) {
   static const std::regex per_build("\"(issue_ts|salt|ts|expires_at)\":[0-9]+");
   static const std::regex expiries("\"privilege_expires_at\":\\{[^}]*\\}");
   return std::regex_replace(std::regex_replace(tk::parse(token), per_build, "\"$1\":0"), expiries, "\"privilege_expires_at\":{}");
-}
-
-UserRole role(const AgtCase& c) { return static_cast<UserRole>(c.role); }
-
-ServiceRtm2::Permissions permissions(const AgtCase& c) {
-  ServiceRtm2::Permissions p;
-  for (size_t i = 0; i < c.permission_count; i++) {
-    std::vector<std::string> resources;
-    for (size_t j = 0; j < c.permissions[i].resource_count; j++) resources.emplace_back(c.permissions[i].resources[j]);
-    p.Add(c.permissions[i].resource_type, c.permissions[i].permission_type, resources);
-  }
-  return p;
-}
-
-/// The drop-in call for the case's builder; false when the official C++ API
-/// has no such builder.
-bool build(const AgtCase& c, std::string* out) {
-  const std::string b = c.builder, id = c.app_id, cert = c.app_certificate;
-  if (b == "rtc.with_uid")
-    *out = RtcTokenBuilder2::BuildTokenWithUid(id, cert, c.channel_name, c.uid, role(c), c.token_expire, c.privilege_expire);
-  else if (b == "rtc.with_user_account")
-    *out = RtcTokenBuilder2::BuildTokenWithUserAccount(id, cert, c.channel_name, c.account, role(c), c.token_expire, c.privilege_expire);
-  else if (b == "rtc.with_uid_and_privilege")
-    *out = RtcTokenBuilder2::BuildTokenWithUid(id, cert, c.channel_name, c.uid, c.token_expire, c.join, c.pub_audio, c.pub_video, c.pub_data);
-  else if (b == "rtc.with_user_account_and_privilege")
-    *out = RtcTokenBuilder2::BuildTokenWithUserAccount(id, cert, c.channel_name, c.account, c.token_expire, c.join, c.pub_audio, c.pub_video,
-                                                       c.pub_data);
-  else if (b == "rtc.with_rtm")
-    *out = RtcTokenBuilder2::BuildTokenWithRtm(id, cert, c.channel_name, c.account, role(c), c.token_expire, c.privilege_expire);
-  else if (b == "rtc.with_rtm2")
-    *out = RtcTokenBuilder2::BuildTokenWithRtm2(id, cert, c.channel_name, c.account, role(c), c.token_expire, c.join, c.pub_audio, c.pub_video,
-                                                c.pub_data, c.rtm_user_id, c.rtm_token_expire);
-  else if (b == "rtm.token")
-    *out = RtmTokenBuilder2::BuildToken(id, cert, c.user_id, c.expire);
-  else if (b == "rtm.token_with_permissions")
-    *out = RtmTokenBuilder2::BuildToken(id, cert, c.user_id, permissions(c), c.expire);
-  else if (b == "chat.user")
-    *out = ChatTokenBuilder2::BuildUserToken(id, cert, c.user_id, c.expire);
-  else if (b == "chat.app")
-    *out = ChatTokenBuilder2::BuildAppToken(id, cert, c.expire);
-  else if (b == "fpa.token")
-    *out = FpaTokenBuilder::BuildToken(id, cert);
-  else if (b == "apaas.room_user")
-    *out = ApaasTokenBuilder::BuildRoomUserToken(id, cert, c.room_uuid, c.user_uuid, static_cast<int16_t>(c.role), c.expire);
-  else if (b == "apaas.user")
-    *out = ApaasTokenBuilder::BuildUserToken(id, cert, c.user_uuid, c.expire);
-  else if (b == "apaas.app")
-    *out = ApaasTokenBuilder::BuildAppToken(id, cert, c.expire);
-  else if (b == "education.room_user")
-    *out = EducationTokenBuilder2::BuildRoomUserToken(id, cert, c.room_uuid, c.user_uuid, static_cast<int16_t>(c.role), c.expire);
-  else if (b == "education.user")
-    *out = EducationTokenBuilder2::BuildUserToken(id, cert, c.user_uuid, c.expire);
-  else if (b == "education.app")
-    *out = EducationTokenBuilder2::BuildAppToken(id, cert, c.expire);
-  else if (b == "rtc006.with_uid")
-    *out = RtcTokenBuilder::buildTokenWithUid(id, cert, c.channel_name, c.uid, role(c), c.privilege_expired_ts);
-  else if (b == "rtc006.with_user_account")
-    *out = RtcTokenBuilder::buildTokenWithUserAccount(id, cert, c.channel_name, c.account, role(c), c.privilege_expired_ts);
-  else if (b == "rtm006.token")
-    *out = RtmTokenBuilder::buildToken(id, cert, c.account, Rtm_User, c.privilege_expired_ts);
-  else
-    return false;
-  return true;
 }
 
 std::string uid_text(const AgtCase& c) {
@@ -109,7 +47,7 @@ TEST(Tools, EveryOfficialBuilderMatchesTheVectors) {
     if (starts_with(c.file, "divergent_")) continue;
     SCOPED_TRACE(c.name);
     std::string token;
-    if (!build(c, &token)) continue;
+    if (!agt::tools_build(c, token)) continue;
     ASSERT_FALSE(token.empty()) << "the drop-in refused what the official builder accepted";
     if (starts_with(c.token, "007")) {
       EXPECT_NO_THROW(tk::v007::verify(token, c.app_certificate));

@@ -8,7 +8,7 @@ use serde_json::Value;
 use token_core::builder::rtc::{PrivilegeExpires, Role, RtcRtmParams};
 use token_core::builder::{self, User};
 use token_core::legacy::{dynamic_key3, dynamic_key4, dynamic_key5, signaling};
-use token_core::service::{self, Rtm2Permissions, Service};
+use token_core::service::{self, Field, Rtm2Permissions, Service, ServiceSpec};
 use token_core::v006;
 use token_core::v007::AccessToken2;
 use token_core::{Error, Result};
@@ -44,8 +44,13 @@ impl<'a> Inputs<'a> {
             .ok_or_else(|| bad(key, "missing or not an integer"))
     }
 
+    /// A role by number, or by name (token-core's names; a bad-input case
+    /// of the surfaces that take names), refused as token-core refuses it.
     pub fn role(&self, key: &str) -> Result<Role> {
-        Role::try_from(self.i64(key)?).map_err(|_| bad(key, "not an RTC role"))
+        match self.0[key].as_str() {
+            Some(name) => Role::from_name(name),
+            None => Role::try_from(self.i64(key)?).map_err(|_| bad(key, "not an RTC role")),
+        }
     }
 
     /// `uid` (number) or `account` (string), whichever the case has.
@@ -93,15 +98,20 @@ pub fn permissions(v: &Value) -> Result<Rtm2Permissions> {
             .iter()
             .filter_map(Value::as_str)
             .collect();
-        let number = |key: &str| {
-            entry[key]
+        // A type by number, or by name (token-core's names).
+        let number = |key: &str, from_name: fn(&str) -> Result<u16>| match entry[key].as_str() {
+            Some(name) => from_name(name),
+            None => entry[key]
                 .as_u64()
                 .and_then(|n| u16::try_from(n).ok())
-                .ok_or_else(|| bad(key, "not a u16"))
+                .ok_or_else(|| bad(key, "not a u16")),
         };
         p.add(
-            number("resource_type")?,
-            number("permission_type")?,
+            number("resource_type", Rtm2Permissions::resource_type_from_name)?,
+            number(
+                "permission_type",
+                Rtm2Permissions::permission_type_from_name,
+            )?,
             resources,
         );
     }
@@ -117,56 +127,28 @@ fn field(v: &Value, key: &str) -> String {
     }
 }
 
-/// A service described in `services007.json`.
+/// A service described in `services007.json`: the fields of its type
+/// (token-core's `service::fields`) under their names.
 pub fn service(v: &Value) -> Result<Service> {
-    let mut s = match v["type"].as_u64().unwrap_or(0) as u16 {
-        service::service_type::RTC => Service::Rtc(service::Rtc {
-            channel_name: field(v, "channel_name"),
-            uid: field(v, "uid"),
-            ..Default::default()
-        }),
-        service::service_type::RTM => Service::Rtm(service::Rtm {
-            user_id: field(v, "user_id"),
-            ..Default::default()
-        }),
-        service::service_type::STREAMING => Service::Streaming(service::Streaming {
-            channel_name: field(v, "channel_name"),
-            account: field(v, "account"),
-            ..Default::default()
-        }),
-        service::service_type::FPA => Service::Fpa(Default::default()),
-        service::service_type::CHAT => Service::Chat(service::Chat {
-            user_id: field(v, "user_id"),
-            ..Default::default()
-        }),
-        service::service_type::FCDN => Service::Fcdn(service::Fcdn {
-            channel_name: field(v, "channel_name"),
-            account: field(v, "account"),
-            ..Default::default()
-        }),
-        service::service_type::APAAS => Service::Apaas(service::Apaas {
-            room_uuid: field(v, "room_uuid"),
-            user_uuid: field(v, "user_uuid"),
-            role: v["role"].as_i64().unwrap_or(-1) as i16,
-            ..Default::default()
-        }),
-        service::service_type::RTM2 => Service::Rtm2(service::Rtm2 {
-            user_id: field(v, "user_id"),
-            permissions: permissions(&v["permissions"])?,
-            ..Default::default()
-        }),
-        service::service_type::CONVOAI => Service::ConvoAi(Default::default()),
-        service::service_type::STT => Service::Stt(Default::default()),
-        _ => return Err(bad("services", "unknown service type")),
-    };
+    let service_type = v["type"].as_u64().unwrap_or(0) as u16;
+    let own =
+        service::fields(service_type).ok_or_else(|| bad("services", "unknown service type"))?;
+    let mut spec = ServiceSpec::new(service_type);
+    for &f in own {
+        match f {
+            Field::Text(t) => *spec.text_mut(t) = Some(field(v, t.name())),
+            Field::Role => spec.role = Some(v["role"].as_i64().unwrap_or(-1) as i16),
+            Field::Permissions => spec.permissions = Some(permissions(&v["permissions"])?),
+        }
+    }
     if let Some(map) = v["privileges"].as_object() {
         for (id, expire) in map {
             let id = id.parse().map_err(|_| bad("privileges", "bad id"))?;
             let expire = expire.as_u64().unwrap_or(0) as u32;
-            s.privileges_mut().add(id, expire);
+            spec.privileges.add(id, expire);
         }
     }
-    Ok(s)
+    Service::try_from(spec)
 }
 
 /// `$checked`, or its `_unchecked` twin when `checked` is false.
