@@ -208,8 +208,7 @@ struct RtcRequest {
     channel_name: String,
     uid: Option<u32>,
     account: Option<String>,
-    #[serde(default, deserialize_with = "role")]
-    role: Option<Role>,
+    role: Option<String>,
     expire: Option<u32>,
     privilege_expire: Option<u32>,
     privileges: Option<PrivilegesRequest>,
@@ -263,20 +262,21 @@ struct RtcRtmRequest {
     channel_name: String,
     uid: Option<u32>,
     account: Option<String>,
-    #[serde(default, deserialize_with = "role")]
-    role: Option<Role>,
+    role: Option<String>,
     expire: Option<u32>,
     privilege_expire: Option<u32>,
     rtm_user_id: String,
     rtm_expire: Option<u32>,
 }
 
-/// A role by name (token-core's names), refused with token-core's message.
-fn role<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Role>, D::Error> {
-    let name = String::deserialize(d)?;
-    Role::from_name(&name)
-        .map(Some)
-        .map_err(serde::de::Error::custom)
+/// A role by name (publisher when absent); an unknown name is token-core's
+/// invalid_input on `role`.
+fn role(name: &Option<String>) -> Result<Role, Rejection> {
+    Ok(name
+        .as_deref()
+        .map(Role::from_name)
+        .transpose()?
+        .unwrap_or(Role::Publisher))
 }
 
 fn invalid(m: impl Into<String>) -> Rejection {
@@ -309,7 +309,7 @@ impl TokenRequest {
                 if r.rtm_expire.is_some() && r.rtm_user_id.is_none() {
                     return Err(invalid("rtm_expire needs rtm_user_id"));
                 }
-                let role = r.role.unwrap_or(Role::Publisher);
+                let role = role(&r.role)?;
                 let token = match (&r.rtm_user_id, expires) {
                     (Some(rtm_user), _) => rtc::with_rtm2(
                         app_id,
@@ -406,7 +406,7 @@ fn rtc_rtm(
     let params = RtcRtmParams {
         channel_name: &r.channel_name,
         rtc_user: user(r.uid, &r.account)?,
-        rtc_role: r.role.unwrap_or(Role::Publisher),
+        rtc_role: role(&r.role)?,
         rtc_token_expire: expire,
         privileges: PrivilegeExpires::all(r.privilege_expire.unwrap_or(expire)),
         rtm_user_id: &r.rtm_user_id,
