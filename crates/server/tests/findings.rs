@@ -11,8 +11,8 @@ use agora_token_server::auth::{hash_key, ApiKey, Kind, Operation, Policy};
 use common::{config, Server, APP_ID, CERT};
 use serde_json::json;
 use token_core::builder::rtc::Role;
-use token_core::codec;
-use token_core::wire::Writer;
+use token_core::service::Rtc;
+use token_core::v007::AccessToken2;
 
 const KEY: &str = "atk_findings-key-0000000000000000000000000000";
 
@@ -26,41 +26,17 @@ async fn server_with(policy: Policy) -> Server {
     Server::start(c).await
 }
 
-/// A token signed with the test certificate whose content declares
-/// `services` RTC services with `privileges` privileges each and a channel
-/// name of `name_len` control characters (each rendered as `\u0001`: the
-/// most JSON per content byte).
+/// A token signed with the test certificate with `services` RTC services
+/// of `privileges` privileges each and a channel name of `name_len` control
+/// characters (each rendered as `\u0001`: the most JSON per content byte).
+/// Building has no cap; parsing has.
 fn declared(services: u16, privileges: u16, name_len: usize) -> String {
-    let mut w = Writer::default();
-    w.string("app_id", APP_ID)
-        .unwrap()
-        .u32(1)
-        .u32(0)
-        .u32(1)
-        .u16(services);
+    let mut t = AccessToken2::new(APP_ID, 0).with_issue(1, 1);
     for _ in 0..services {
-        w.u16(1).u16(privileges);
-        for id in 0..privileges {
-            w.u16(id).u32(0);
-        }
-        w.string("channel_name", &"\u{1}".repeat(name_len))
-            .unwrap()
-            .u16(0);
+        let name = "\u{1}".repeat(name_len);
+        t.add_service(Rtc::new(&name, "", (0..privileges).map(|id| (id, 0))));
     }
-    let info = w.into_vec();
-    let key = codec::hmac_sha256(
-        &1u32.to_le_bytes(),
-        &codec::hmac_sha256(&1u32.to_le_bytes(), CERT.as_bytes()),
-    );
-    let mut content = Writer::default();
-    content
-        .bytes("signature", &codec::hmac_sha256(&key, &info))
-        .unwrap()
-        .raw(&info);
-    format!(
-        "007{}",
-        codec::base64_encode(&codec::deflate(content.as_slice()))
-    )
+    t.build(CERT).unwrap()
 }
 
 /// Finding 1: a ~1 KB token declaring 65,535 empty services made inspect

@@ -426,32 +426,15 @@ mod tests {
         assert_eq!(parsed.token.services.len(), 4);
     }
 
-    /// A signed token whose content declares `services` empty RTC services
-    /// and gives each `privileges` privileges (the amplification attack: a
-    /// ~1 KB token that inflates to ~0.5 MB and renders to megabytes).
+    /// A signed token with `services` empty RTC services of `privileges`
+    /// privileges each (the amplification attack: building has no cap, so a
+    /// ~9 KB token inflates to 655 KB and renders to megabytes).
     fn declared(services: u16, privileges: u16) -> String {
-        let mut w = Writer::default();
-        w.string("app_id", APP_ID)
-            .unwrap()
-            .u32(1)
-            .u32(60)
-            .u32(1)
-            .u16(services);
+        let mut t = AccessToken2::new(APP_ID, 60).with_issue(1, 1);
         for _ in 0..services {
-            w.u16(1).u16(privileges);
-            for id in 0..privileges {
-                w.u16(id).u32(0);
-            }
-            w.u16(0).u16(0);
+            t.add_service(Rtc::new("", "", (0..privileges).map(|id| (id, 0))));
         }
-        let info = w.into_vec();
-        let sig = codec::hmac_sha256(&signing_key(CERT, 1, 1), &info);
-        let mut content = Writer::default();
-        content.bytes("signature", &sig).unwrap().raw(&info);
-        format!(
-            "007{}",
-            codec::base64_encode(&codec::deflate(content.as_slice()))
-        )
+        t.build(CERT).unwrap()
     }
 
     #[test]
