@@ -368,3 +368,11 @@ func checkJSON(token, appCertificate, request string, now uint64) (string, error
 		return C.agora_token_check(a.str("token", token), a.str("app_certificate", appCertificate), a.str("request", request), C.uint64_t(now), out, e)
 	})
 }
+
+func verify007(token, appCertificate string) error {
+	a := &cargs{}
+	_, err := call(a, func(_, e **C.char) C.enum_AgoraTokenStatus {
+		return C.agora_token_v007_verify(a.str("token", token), a.str("app_certificate", appCertificate), nil, e)
+	})
+	return err
+}

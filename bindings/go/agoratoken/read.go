@@ -109,3 +109,9 @@ func Verify006(token, appCertificate, channel, uid string) (*Token, error) {
 // signed fields, after base64 and zlib) as lowercase hex: two tokens with
 // the same content are the same token even when their zlib streams differ.
 func ContentHex(token string) (string, error) { return contentHex(token) }
+
+// VerifySignature checks a 007 token's signature against appCertificate
+// without converting the parsed token to Go values: nil when it matches,
+// an error of kind KindSignatureMismatch when it does not, KindMalformed
+// or KindWrongVersion for a token that is not one.
+func VerifySignature(token, appCertificate string) error { return verify007(token, appCertificate) }
