@@ -702,6 +702,16 @@ def vector_run(a: argparse.Namespace, cases: List[Dict[str, Any]], report: Repor
         judge(report, "Node agora-token-rs (agora-token names)", c, r, chk, pending, checked_only=False)
     timing["Node"] = time.time() - t0
 
+    if a.go_worker:
+        t0 = time.time()
+        for api, surface, only_checked in (("idiomatic", GO_SURFACES["idiomatic"], True),
+                                           ("dropin", GO_SURFACES["dropin"], False)):
+            reqs = [{"id": n, "api": api, "builder": c["builder"], "inputs": c["inputs"], "token": c["token"]}
+                    for n, c in enumerate(cases)]
+            for c, chk, r in zip(cases, checked, run_lines([a.go_worker], reqs)):
+                judge(report, surface, c, r, chk, pending, checked_only=only_checked)
+        timing["Go"] = time.time() - t0
+
     t0 = time.time()
     repin_check(core, pending, report)
     timing["re-pin"] = time.time() - t0
@@ -750,6 +760,33 @@ def verify_body(c: Dict[str, Any]) -> Dict[str, Any]:
     if c["token"].startswith("006"):
         body.update(channel_name=c["inputs"]["channel_name"], **native_user(c["inputs"], "uid", "account"))
     return body
+
+
+GO_SURFACES = {"idiomatic": "Go agoratoken (idiomatic)", "dropin": "Go drop-in (official Go package names)"}
+
+
+def go_expect(c: Dict[str, Any], api: str) -> str:
+    """The Go surfaces' expectation for a bad input (bad_inputs.json has no
+    Go keys): a "go"/"go_dropin" key if one is added; otherwise a value
+    that a uint32 parameter cannot hold is not offered, the drop-in packages
+    accept what the official builders accept (the C++ drop-in's
+    "accepted"), return an error where the official Go code returns one
+    (the default kind: ("", err) for a bad app ID or certificate), and
+    verify with VerifySignature's (false, nil); else the default kind."""
+    e = c["expect"]
+    key = "go" if api == "idiomatic" else "go_dropin"
+    if key in e:
+        return e[key]
+    if any(isinstance(v, int) and not 0 <= v <= 0xFFFFFFFF for v in c["inputs"].values()):
+        return "not offered: the parameter is a uint32 in Go"
+    if api == "dropin":
+        if e.get("cpp") == "accepted":
+            return "accepted"
+        if c["builder"] == "verify" and c.get("token", "").startswith("006"):
+            return "not offered: the official Go 006 packages have no verify"
+        if c["builder"] == "verify" and e["default"] == "signature_mismatch":
+            return "false"
+    return e["default"]
 
 
 def bad_run(a: argparse.Namespace, cases: List[Dict[str, Any]], report: Report) -> None:
@@ -821,6 +858,15 @@ def bad_run(a: argparse.Namespace, cases: List[Dict[str, Any]], report: Report) 
     for c, r in zip(cases, run_lines(["node", str(HERE / "workers" / "node_worker.js"), a.node_pkg], reqs)):
         record("Node agora-token-rs (agora-token names)", "node", c, r)
 
+    if a.go_worker:
+        for api in ("idiomatic", "dropin"):
+            reqs = [{"id": n, "api": api, "builder": c["builder"], "inputs": c["inputs"], "token": c.get("token", "")}
+                    for n, c in enumerate(cases)]
+            for c, r in zip(cases, run_lines([a.go_worker], reqs)):
+                want = go_expect(c, api)
+                c2 = dict(c, expect=dict(c["expect"], **{"go_" + api: want}))
+                record(GO_SURFACES[api], "go_" + api, c2, r)
+
     # The server: one instance with the cases' (valid) credentials; bad
     # credentials are refused at start-up (exit 64) instead.
     server = Server(a.server, a.bad_app_id, a.bad_cert, None)
@@ -866,6 +912,7 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     for name in ("core", "cli", "c-vectors", "c-bad", "cpp-vectors", "cpp-bad", "python", "node-pkg"):
         p.add_argument("--" + name, required=True)
+    p.add_argument("--go-worker", help="tests/conformance/workers/go_worker built against libagora_token")
     a = p.parse_args()
     a.server = a.cli
     t_start = time.time()

@@ -1,0 +1,5 @@
+//go:build race
+
+package agoratoken_test
+
+const raceEnabled = true

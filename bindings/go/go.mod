@@ -1,0 +1,3 @@
+module github.com/agora-token/agora-token/bindings/go
+
+go 1.21
