@@ -24,7 +24,11 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(missing_docs)]
 
-// Declared in the order the header lists them.
+// cbindgen writes the header in the order these are declared: the
+// infrastructure, the legacy keys and 006, then the 007 builders in one
+// module per product as token-core's `builder/` (RTC first, then ConvoAI and
+// STT, which build on its RTC + RTM token), and last the generic 007 service
+// builder, verify and parse. The blank lines keep rustfmt from sorting them.
 mod args;
 pub mod check;
 pub mod error;
@@ -32,6 +36,19 @@ pub mod legacy;
 pub mod options;
 pub mod panic;
 pub mod v006;
+
+pub mod rtc;
+
+pub mod convoai;
+
+pub mod rtm;
+
+pub mod chat;
+
+pub mod fpa;
+
+pub mod apaas;
+
 pub mod v007;
 
 pub use args::agora_token_string_free;
