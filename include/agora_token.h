@@ -315,17 +315,6 @@ extern "C" {
 #endif // __cplusplus
 
 /**
- * Frees a string returned by any function of this library (a token, a JSON
- * document, a hex string or an error message). NULL is a no-op. Freeing the
- * same string twice, or a string not returned by this library, is undefined
- * behavior.
- *
- * # Safety
- * `s` is NULL or a string returned by this library and not freed yet.
- */
-void agora_token_string_free(char *s);
-
-/**
  * Would Agora admit this client with this token? Writes the report as JSON:
  * `{"allowed","version","app_id","now","issued_at","expires_at","signature","reasons":[{"code","message"}],"privileges":[{"service","privilege","expires_at","status"}]}`.
  *
@@ -476,6 +465,17 @@ enum AgoraTokenStatus agora_token_signaling_verify(const char *token,
                                                    const char *app_certificate,
                                                    uint32_t *out_expired_ts,
                                                    char **out_error);
+
+/**
+ * Frees a string returned by any function of this library (a token, a JSON
+ * document, a hex string or an error message). NULL is a no-op. Freeing the
+ * same string twice, or a string not returned by this library, is undefined
+ * behavior.
+ *
+ * # Safety
+ * `s` is NULL or a string returned by this library and not freed yet.
+ */
+void agora_token_string_free(char *s);
 
 /**
  * Builds a 006 RTC token for a uid (`0`: any user); `RtcTokenBuilder::

@@ -1,11 +1,12 @@
-//! Reading C arguments and writing results: the one NULL check, the one UTF-8
-//! check, and the one way a string leaves the library.
+//! Reading C arguments and writing results: the one NULL check and the one
+//! UTF-8 check (strings leave the library through [`crate::strings`]).
 
-use std::ffi::{c_char, CStr, CString};
+use std::ffi::{c_char, CStr};
 
 use token_core::builder::User;
 
 use crate::error::{FfiError, FfiResult};
+use crate::strings::into_c_string;
 
 /// Borrows a NUL-terminated UTF-8 argument; NULL and invalid UTF-8 are errors
 /// that name `field`.
@@ -104,48 +105,10 @@ pub(crate) unsafe fn optional_out<'a, T>(ptr: *mut *mut T) -> Option<&'a mut *mu
     unsafe { out_arg(ptr, "") }.ok()
 }
 
-/// A string owned by the caller, to be freed with `agora_token_string_free`.
-/// Interior NUL bytes (impossible in tokens and JSON, possible in an echoed
-/// input) are dropped so the string is never cut short.
-pub(crate) fn into_c_string(s: &str) -> *mut c_char {
-    let c = CString::new(s)
-        .unwrap_or_else(|_| CString::new(s.replace('\0', "")).expect("every NUL byte was removed"));
-    c.into_raw()
-}
-
 /// Hands `s` to the caller through `out`.
 pub(crate) fn write_string(out: &mut *mut c_char, s: &str) -> FfiResult {
     *out = into_c_string(s);
     Ok(())
-}
-
-/// Takes back and frees a string made by [`into_c_string`].
-///
-/// # Safety
-/// `ptr` is NULL or came from [`into_c_string`] and was not freed yet.
-pub(crate) unsafe fn take_c_string(ptr: *mut c_char) -> Option<String> {
-    if ptr.is_null() {
-        return None;
-    }
-    // SAFETY: made by CString::into_raw, freed once.
-    let c = unsafe { CString::from_raw(ptr) };
-    Some(c.to_string_lossy().into_owned())
-}
-
-/// Frees a string returned by any function of this library (a token, a JSON
-/// document, a hex string or an error message). NULL is a no-op. Freeing the
-/// same string twice, or a string not returned by this library, is undefined
-/// behavior.
-///
-/// # Safety
-/// `s` is NULL or a string returned by this library and not freed yet.
-#[no_mangle]
-pub unsafe extern "C" fn agora_token_string_free(s: *mut c_char) {
-    // A free cannot fail; catch a panic anyway so none crosses the boundary.
-    let _ = std::panic::catch_unwind(|| {
-        // SAFETY: the caller's promise above.
-        drop(unsafe { take_c_string(s) });
-    });
 }
 
 #[cfg(test)]
@@ -165,14 +128,5 @@ mod tests {
             );
             assert_eq!(str_arg(c"ok".as_ptr(), "x").unwrap(), "ok");
         }
-    }
-
-    #[test]
-    fn strings_round_trip_and_nul_is_dropped() {
-        let p = into_c_string("a\0b");
-        // SAFETY: just made, freed once.
-        assert_eq!(unsafe { take_c_string(p) }.as_deref(), Some("ab"));
-        // SAFETY: NULL is a no-op.
-        unsafe { agora_token_string_free(std::ptr::null_mut()) };
     }
 }

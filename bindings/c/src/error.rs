@@ -140,7 +140,7 @@ pub type FfiResult<T = ()> = Result<T, FfiError>;
 pub(crate) unsafe fn report(out_error: *mut *mut c_char, message: Option<&str>) {
     if !out_error.is_null() {
         // SAFETY: non-NULL, and the caller promises it is writable.
-        unsafe { *out_error = message.map_or(std::ptr::null_mut(), crate::args::into_c_string) };
+        unsafe { *out_error = message.map_or(std::ptr::null_mut(), crate::strings::into_c_string) };
     }
 }
 

@@ -35,6 +35,7 @@ pub mod error;
 pub mod legacy;
 pub mod options;
 pub mod panic;
+mod strings;
 pub mod v006;
 
 pub mod rtc;
@@ -51,6 +52,6 @@ pub mod apaas;
 
 pub mod v007;
 
-pub use args::agora_token_string_free;
 pub use error::{agora_token_status_name, AgoraTokenStatus};
 pub use options::{AgoraTokenOptions, AGORA_TOKEN_OPTION_FIXED_ISSUE, AGORA_TOKEN_OPTION_LENIENT};
+pub use strings::agora_token_string_free;

@@ -66,7 +66,7 @@ pub(crate) use ffi_guard;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::args::take_c_string;
+    use crate::strings::take_c_string;
 
     #[test]
     fn a_panic_becomes_an_internal_error_with_a_message() {
