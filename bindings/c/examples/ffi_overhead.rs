@@ -21,7 +21,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use agora_token::{
-    agora_token_string_free, v007::agora_token_rtc_build_with_uid, AgoraTokenStatus,
+    agora_token_string_free, rtc::agora_token_rtc_build_with_uid, AgoraTokenStatus,
 };
 use token_core::builder::rtc::{self, Role};
 

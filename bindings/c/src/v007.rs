@@ -13,13 +13,7 @@ use crate::args::{optional_out, out_arg, read_app, slice_arg, str_arg, write_str
 use crate::error::{AgoraTokenStatus, FfiError, FfiResult};
 use crate::options::{AgoraTokenOptions, Options};
 use crate::panic::ffi_guard;
-use crate::rtm::read_permissions;
-
-// The product builders were declared in this module until they moved to one
-// module per product; Rust code that names them by this path
-// (`examples/ffi_overhead.rs`) still finds them here.
-#[doc(no_inline)]
-pub use crate::{apaas::*, chat::*, convoai::*, fpa::*, rtc::*, rtm::*};
+use crate::rtm::{read_permissions, AgoraTokenRtm2Permission};
 
 /// A privilege id and its expire. In 007 the expire is seconds after the
 /// issue time (0: no limit of its own); in 006 it is an absolute timestamp.
