@@ -20,9 +20,7 @@ use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use agora_token::{
-    agora_token_string_free, rtc::agora_token_rtc_build_with_uid, AgoraTokenStatus,
-};
+use agora_token::{agora_token_string_free, rtc::agora_token_rtc_build_with_uid, AgoraTokenStatus};
 use token_core::builder::rtc::{self, Role};
 
 const APP_ID: &str = "970CA35de60c44645bbae8a215061b33";
