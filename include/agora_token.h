@@ -310,6 +310,153 @@ typedef struct AgoraTokenService {
   size_t permission_count;
 } AgoraTokenService;
 
+/**
+ * A privilege of a parsed token.
+ */
+typedef struct AgoraTokenParsedPrivilege {
+  /**
+   * Privilege id (for example 1 = join channel in RTC).
+   */
+  uint16_t id;
+  /**
+   * The privilege's expire as in the token: seconds after the issue time
+   * in 007, an absolute timestamp in 006; 0 for no limit of its own.
+   */
+  uint32_t expire;
+  /**
+   * When the privilege ends (Unix seconds), 0 for no limit.
+   */
+  uint64_t expires_at;
+  /**
+   * The privilege's name (`"join_channel"`, ...), NULL for an id the
+   * library does not name.
+   */
+  const char *name;
+} AgoraTokenParsedPrivilege;
+
+/**
+ * A service of a parsed 007 token. The text fields of other service types
+ * are NULL.
+ */
+typedef struct AgoraTokenParsedService {
+  /**
+   * One of `AGORA_TOKEN_SERVICE_*`.
+   */
+  uint16_t service_type;
+  /**
+   * The service's name: `"rtc"`, `"rtm"`, ...
+   */
+  const char *type_name;
+  /**
+   * The service's privileges, in id order.
+   */
+  const struct AgoraTokenParsedPrivilege *privileges;
+  /**
+   * Number of `privileges`.
+   */
+  size_t privilege_count;
+  /**
+   * RTC, Streaming, FCDN: the channel name.
+   */
+  const char *channel_name;
+  /**
+   * RTC: the uid as text (`""` for any user).
+   */
+  const char *uid;
+  /**
+   * RTM, Chat, RTM2: the user ID.
+   */
+  const char *user_id;
+  /**
+   * Streaming, FCDN: the account.
+   */
+  const char *account;
+  /**
+   * APaaS: the room UUID.
+   */
+  const char *room_uuid;
+  /**
+   * APaaS: the user UUID.
+   */
+  const char *user_uuid;
+  /**
+   * APaaS: the role; -1 for other services.
+   */
+  int16_t role;
+  /**
+   * RTM2: the permission entries, in (resource type, permission type)
+   * order.
+   */
+  const struct AgoraTokenRtm2Permission *permissions;
+  /**
+   * Number of `permissions`.
+   */
+  size_t permission_count;
+} AgoraTokenParsedService;
+
+/**
+ * A parsed 007 or 006 token. Fields of the other version are 0 or NULL.
+ */
+typedef struct AgoraTokenParsed {
+  /**
+   * 7 or 6.
+   */
+  uint32_t version;
+  /**
+   * App ID.
+   */
+  const char *app_id;
+  /**
+   * Salt (both versions).
+   */
+  uint32_t salt;
+  /**
+   * When the token ends (Unix seconds), 0 for no limit.
+   */
+  uint64_t expires_at;
+  /**
+   * 007: issue time, Unix seconds.
+   */
+  uint32_t issue_ts;
+  /**
+   * 007: seconds after `issue_ts` the token lasts (0: no limit).
+   */
+  uint32_t expire;
+  /**
+   * 007: the services, in token order.
+   */
+  const struct AgoraTokenParsedService *services;
+  /**
+   * 007: number of `services`.
+   */
+  size_t service_count;
+  /**
+   * 007: the type at which parsing stopped (a service this library does
+   * not know; the services before it are read), -1 for none.
+   */
+  int32_t unknown_service_type;
+  /**
+   * 006: the expiry timestamp.
+   */
+  uint32_t ts;
+  /**
+   * 006: CRC32 of the channel name.
+   */
+  uint32_t crc_channel_name;
+  /**
+   * 006: CRC32 of the uid text.
+   */
+  uint32_t crc_uid;
+  /**
+   * 006: the privileges (absolute expires).
+   */
+  const struct AgoraTokenParsedPrivilege *privileges;
+  /**
+   * 006: number of `privileges`.
+   */
+  size_t privilege_count;
+} AgoraTokenParsed;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -957,6 +1104,53 @@ enum AgoraTokenStatus agora_token_v007_content_hex(const char *token,
 enum AgoraTokenStatus agora_token_parse(const char *token,
                                         char **out_json,
                                         char **out_error);
+
+/**
+ * Parses a 007 or 006 token without checking its signature (as
+ * `agora_token_parse`) into `*out`, to be freed with
+ * `agora_token_parsed_free`.
+ *
+ * # Safety
+ * Pointers as stated in the header's conventions.
+ */
+enum AgoraTokenStatus agora_token_parse_struct(const char *token,
+                                               struct AgoraTokenParsed **out,
+                                               char **out_error);
+
+/**
+ * Checks a 007 token's signature (as `agora_token_v007_verify`) and writes
+ * the parsed token into `*out`, to be freed with `agora_token_parsed_free`.
+ *
+ * # Safety
+ * Pointers as stated in the header's conventions.
+ */
+enum AgoraTokenStatus agora_token_v007_verify_struct(const char *token,
+                                                     const char *app_certificate,
+                                                     struct AgoraTokenParsed **out,
+                                                     char **out_error);
+
+/**
+ * Checks a 006 token (as `agora_token_v006_verify`) and writes the parsed
+ * token into `*out`, to be freed with `agora_token_parsed_free`.
+ *
+ * # Safety
+ * Pointers as stated in the header's conventions.
+ */
+enum AgoraTokenStatus agora_token_v006_verify_struct(const char *token,
+                                                     const char *app_certificate,
+                                                     const char *channel_name,
+                                                     const char *uid,
+                                                     struct AgoraTokenParsed **out,
+                                                     char **out_error);
+
+/**
+ * Frees a parsed token. NULL is a no-op; freeing twice, or a pointer not
+ * returned by this library, is undefined behavior.
+ *
+ * # Safety
+ * `parsed` is NULL or came from this library and was not freed yet.
+ */
+void agora_token_parsed_free(struct AgoraTokenParsed *parsed);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -368,28 +368,13 @@ func (accessToken *AccessToken) VerifySignature(appCertificate string) (bool, er
 	if accessToken.token == "" {
 		return false, errors.New("parse token before verifying signature")
 	}
-	if _, err := agoratoken.Verify(accessToken.token, appCertificate); err != nil {
+	if err := agoratoken.VerifySignature(accessToken.token, appCertificate); err != nil {
 		if errors.Is(err, agoratoken.KindSignatureMismatch) {
 			return false, nil
 		}
 		return false, err
 	}
 	return true, nil
-}
-
-// The names libagora_token gives RTM 2.x types in its JSON form.
-var (
-	resourceTypes   = map[string]uint16{"message_channels": 0, "stream_channels": 1, "group_channels": 2, "server_groups": 3, "users": 4}
-	permissionTypes = map[string]uint16{"read": 0, "write": 1}
-)
-
-func typeNumber(raw []byte, names map[string]uint16) uint16 {
-	text := strings.Trim(string(raw), `"`)
-	if v, ok := names[text]; ok {
-		return v
-	}
-	n, _ := strconv.ParseUint(text, 10, 16)
-	return uint16(n)
 }
 
 func fromParsed(p agoratoken.ParsedService) IService {
@@ -412,7 +397,7 @@ func fromParsed(p agoratoken.ParsedService) IService {
 	case ServiceTypeRtm2:
 		perms := NewRtm2Permissions()
 		for _, e := range p.Permissions {
-			perms.Add(typeNumber(e.ResourceType, resourceTypes), typeNumber(e.PermissionType, permissionTypes), e.Resources)
+			perms.Add(e.ResourceType, e.PermissionType, e.Resources)
 		}
 		return &ServiceRtm2{Service: base, UserId: p.UserID, Permissions: perms}
 	}

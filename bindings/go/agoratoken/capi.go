@@ -41,6 +41,21 @@ func (a *cargs) str(field, s string) *C.char {
 	return p
 }
 
+// arg gives s as a direct argument of the call: a NUL-terminated copy in
+// Go memory, which C reads during the call and does not keep (cgo's pointer
+// rules allow that for memory holding no Go pointers). No C allocation, so
+// none of the cgo calls that malloc and free would cost. Strings that C
+// structs point to (services, permission resources) use str instead: C
+// memory must not hold Go pointers.
+func (a *cargs) arg(field, s string) *C.char {
+	if a.err == nil && strings.IndexByte(s, 0) >= 0 {
+		a.err = &Error{Kind: KindInvalidInput, Field: field, Rule: "must not contain a NUL byte"}
+	}
+	b := make([]byte, len(s)+1)
+	copy(b, s)
+	return (*C.char)(unsafe.Pointer(&b[0]))
+}
+
 // alloc returns zeroed C memory freed with the call's arguments.
 func (a *cargs) alloc(size uintptr) unsafe.Pointer {
 	if size == 0 {
@@ -144,9 +159,8 @@ func (a *cargs) options(o Options) *C.AgoraTokenOptions {
 	if flags == 0 {
 		return nil
 	}
-	p := (*C.AgoraTokenOptions)(a.alloc(C.sizeof_AgoraTokenOptions))
-	*p = C.AgoraTokenOptions{flags: flags, issue_ts: C.uint32_t(o.IssueTs), salt: C.uint32_t(o.Salt), ts: C.uint32_t(o.Ts)}
-	return p
+	// Go memory, as arg: the struct holds no pointers.
+	return &C.AgoraTokenOptions{flags: flags, issue_ts: C.uint32_t(o.IssueTs), salt: C.uint32_t(o.Salt), ts: C.uint32_t(o.Ts)}
 }
 
 // call runs one C function with its out-parameter and out_error, and
@@ -156,8 +170,8 @@ func call(a *cargs, f func(out, outErr **C.char) C.enum_AgoraTokenStatus) (strin
 	defer a.free()
 	var out, msg *C.char
 	status := f(&out, &msg)
-	defer C.agora_token_string_free(out)
-	defer C.agora_token_string_free(msg)
+	defer freeString(out)
+	defer freeString(msg)
 	if a.err != nil { // an argument could not be converted; its result is dropped
 		return "", a.err
 	}
@@ -165,6 +179,95 @@ func call(a *cargs, f func(out, outErr **C.char) C.enum_AgoraTokenStatus) (strin
 		return "", newError(Kind(status), C.GoString(msg))
 	}
 	return C.GoString(out), nil
+}
+
+// callParsed is call for the functions that give an AgoraTokenParsed: the
+// struct is copied into Go values and freed here.
+func callParsed(a *cargs, f func(out **C.AgoraTokenParsed, outErr **C.char) C.enum_AgoraTokenStatus) (*Token, error) {
+	defer a.free()
+	var out *C.AgoraTokenParsed
+	var msg *C.char
+	status := f(&out, &msg)
+	if out != nil {
+		defer C.agora_token_parsed_free(out)
+	}
+	defer freeString(msg)
+	if a.err != nil {
+		return nil, a.err
+	}
+	if status != C.AGORA_TOKEN_STATUS_OK {
+		return nil, newError(Kind(status), C.GoString(msg))
+	}
+	return goToken(out), nil
+}
+
+func goToken(p *C.AgoraTokenParsed) *Token {
+	t := &Token{
+		Version:        "006",
+		AppID:          C.GoString(p.app_id),
+		Salt:           uint32(p.salt),
+		ExpiresAt:      int64(p.expires_at),
+		IssueTs:        uint32(p.issue_ts),
+		Expire:         uint32(p.expire),
+		Ts:             uint32(p.ts),
+		CRCChannelName: uint32(p.crc_channel_name),
+		CRCUID:         uint32(p.crc_uid),
+		Privileges:     goPrivileges(p.privileges, p.privilege_count),
+	}
+	if p.version == 7 {
+		t.Version = "007"
+	}
+	if p.unknown_service_type >= 0 {
+		v := uint16(p.unknown_service_type)
+		t.UnknownServiceType = &v
+	}
+	services := unsafe.Slice(p.services, int(p.service_count))
+	if len(services) > 0 {
+		t.Services = make([]ParsedService, len(services))
+	}
+	for i := range services {
+		s := &services[i]
+		t.Services[i] = ParsedService{
+			Type:        C.GoString(s.type_name),
+			TypeID:      uint16(s.service_type),
+			Privileges:  goPrivileges(s.privileges, s.privilege_count),
+			ChannelName: C.GoString(s.channel_name),
+			UID:         C.GoString(s.uid),
+			UserID:      C.GoString(s.user_id),
+			Account:     C.GoString(s.account),
+			RoomUUID:    C.GoString(s.room_uuid),
+			UserUUID:    C.GoString(s.user_uuid),
+			Role:        int16(s.role),
+		}
+		for _, e := range unsafe.Slice(s.permissions, int(s.permission_count)) {
+			resources := make([]string, int(e.resource_count))
+			for j, r := range unsafe.Slice(e.resources, int(e.resource_count)) {
+				resources[j] = C.GoString(r)
+			}
+			t.Services[i].Permissions = append(t.Services[i].Permissions, Permission{
+				ResourceType: uint16(e.resource_type), PermissionType: uint16(e.permission_type), Resources: resources,
+			})
+		}
+	}
+	return t
+}
+
+func goPrivileges(p *C.AgoraTokenParsedPrivilege, n C.size_t) []Privilege {
+	if n == 0 {
+		return nil
+	}
+	list := make([]Privilege, int(n))
+	for i, c := range unsafe.Slice(p, int(n)) {
+		list[i] = Privilege{ID: uint16(c.id), Name: C.GoString(c.name), Expire: uint32(c.expire), ExpiresAt: int64(c.expires_at)}
+	}
+	return list
+}
+
+// freeString frees a string of the library; NULL costs no cgo call.
+func freeString(s *C.char) {
+	if s != nil {
+		C.agora_token_string_free(s)
+	}
 }
 
 func statusName(k Kind) string {
@@ -178,40 +281,40 @@ func u32(v uint32) C.uint32_t { return C.uint32_t(v) }
 func (b Builder) rtcWithUID(channel string, uid uint32, role Role, tokenExpire, privilegeExpire uint32) (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_rtc_build_with_uid(a.str("app_id", b.AppID), a.str("app_certificate", b.AppCertificate),
-			a.str("channel_name", channel), u32(uid), cRole(int32(role)), u32(tokenExpire), u32(privilegeExpire), a.options(b.Options), out, e)
+		return C.agora_token_rtc_build_with_uid(a.arg("app_id", b.AppID), a.arg("app_certificate", b.AppCertificate),
+			a.arg("channel_name", channel), u32(uid), cRole(int32(role)), u32(tokenExpire), u32(privilegeExpire), a.options(b.Options), out, e)
 	})
 }
 
 func (b Builder) rtcWithAccount(channel, account string, role Role, tokenExpire, privilegeExpire uint32) (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_rtc_build_with_user_account(a.str("app_id", b.AppID), a.str("app_certificate", b.AppCertificate),
-			a.str("channel_name", channel), a.str("account", account), cRole(int32(role)), u32(tokenExpire), u32(privilegeExpire), a.options(b.Options), out, e)
+		return C.agora_token_rtc_build_with_user_account(a.arg("app_id", b.AppID), a.arg("app_certificate", b.AppCertificate),
+			a.arg("channel_name", channel), a.arg("account", account), cRole(int32(role)), u32(tokenExpire), u32(privilegeExpire), a.options(b.Options), out, e)
 	})
 }
 
 func (b Builder) rtcWithUIDAndPrivileges(channel string, uid uint32, tokenExpire uint32, p Privileges) (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_rtc_build_with_uid_and_privilege(a.str("app_id", b.AppID), a.str("app_certificate", b.AppCertificate),
-			a.str("channel_name", channel), u32(uid), u32(tokenExpire), u32(p.JoinChannel), u32(p.PublishAudio), u32(p.PublishVideo), u32(p.PublishData), a.options(b.Options), out, e)
+		return C.agora_token_rtc_build_with_uid_and_privilege(a.arg("app_id", b.AppID), a.arg("app_certificate", b.AppCertificate),
+			a.arg("channel_name", channel), u32(uid), u32(tokenExpire), u32(p.JoinChannel), u32(p.PublishAudio), u32(p.PublishVideo), u32(p.PublishData), a.options(b.Options), out, e)
 	})
 }
 
 func (b Builder) rtcWithAccountAndPrivileges(channel, account string, tokenExpire uint32, p Privileges) (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_rtc_build_with_user_account_and_privilege(a.str("app_id", b.AppID), a.str("app_certificate", b.AppCertificate),
-			a.str("channel_name", channel), a.str("account", account), u32(tokenExpire), u32(p.JoinChannel), u32(p.PublishAudio), u32(p.PublishVideo), u32(p.PublishData), a.options(b.Options), out, e)
+		return C.agora_token_rtc_build_with_user_account_and_privilege(a.arg("app_id", b.AppID), a.arg("app_certificate", b.AppCertificate),
+			a.arg("channel_name", channel), a.arg("account", account), u32(tokenExpire), u32(p.JoinChannel), u32(p.PublishAudio), u32(p.PublishVideo), u32(p.PublishData), a.options(b.Options), out, e)
 	})
 }
 
 func (b Builder) rtcWithRTM(channel, account string, role Role, tokenExpire, privilegeExpire uint32) (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_rtc_build_with_rtm(a.str("app_id", b.AppID), a.str("app_certificate", b.AppCertificate),
-			a.str("channel_name", channel), a.str("account", account), cRole(int32(role)), u32(tokenExpire), u32(privilegeExpire), a.options(b.Options), out, e)
+		return C.agora_token_rtc_build_with_rtm(a.arg("app_id", b.AppID), a.arg("app_certificate", b.AppCertificate),
+			a.arg("channel_name", channel), a.arg("account", account), cRole(int32(role)), u32(tokenExpire), u32(privilegeExpire), a.options(b.Options), out, e)
 	})
 }
 
@@ -220,9 +323,9 @@ func (b Builder) rtcWithRTM(channel, account string, role Role, tokenExpire, pri
 func (b Builder) rtcRTM2(kind string, r RTCWithRTM) (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		appID, cert := a.str("app_id", b.AppID), a.str("app_certificate", b.AppCertificate)
-		channel, account := a.str("channel_name", r.Channel), a.str("rtc_account", r.RTCAccount)
-		user, opts := a.str("rtm_user_id", r.RTMUserID), a.options(b.Options)
+		appID, cert := a.arg("app_id", b.AppID), a.arg("app_certificate", b.AppCertificate)
+		channel, account := a.arg("channel_name", r.Channel), a.arg("rtc_account", r.RTCAccount)
+		user, opts := a.arg("rtm_user_id", r.RTMUserID), a.options(b.Options)
 		p := r.Privileges
 		switch kind {
 		case "convoai":
@@ -240,7 +343,7 @@ func (b Builder) rtcRTM2(kind string, r RTCWithRTM) (string, error) {
 func (b Builder) rtm(userID string, expire uint32) (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_rtm_build(a.str("app_id", b.AppID), a.str("app_certificate", b.AppCertificate), a.str("user_id", userID), u32(expire), a.options(b.Options), out, e)
+		return C.agora_token_rtm_build(a.arg("app_id", b.AppID), a.arg("app_certificate", b.AppCertificate), a.arg("user_id", userID), u32(expire), a.options(b.Options), out, e)
 	})
 }
 
@@ -248,28 +351,28 @@ func (b Builder) rtmWithPermissions(userID string, perms []Permission, expire ui
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
 		p, n := a.permissions(perms)
-		return C.agora_token_rtm_build_with_permissions(a.str("app_id", b.AppID), a.str("app_certificate", b.AppCertificate), a.str("user_id", userID), p, n, u32(expire), a.options(b.Options), out, e)
+		return C.agora_token_rtm_build_with_permissions(a.arg("app_id", b.AppID), a.arg("app_certificate", b.AppCertificate), a.arg("user_id", userID), p, n, u32(expire), a.options(b.Options), out, e)
 	})
 }
 
 func (b Builder) chatUser(userID string, expire uint32) (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_chat_build_user_token(a.str("app_id", b.AppID), a.str("app_certificate", b.AppCertificate), a.str("user_id", userID), u32(expire), a.options(b.Options), out, e)
+		return C.agora_token_chat_build_user_token(a.arg("app_id", b.AppID), a.arg("app_certificate", b.AppCertificate), a.arg("user_id", userID), u32(expire), a.options(b.Options), out, e)
 	})
 }
 
 func (b Builder) chatApp(expire uint32) (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_chat_build_app_token(a.str("app_id", b.AppID), a.str("app_certificate", b.AppCertificate), u32(expire), a.options(b.Options), out, e)
+		return C.agora_token_chat_build_app_token(a.arg("app_id", b.AppID), a.arg("app_certificate", b.AppCertificate), u32(expire), a.options(b.Options), out, e)
 	})
 }
 
 func (b Builder) fpa() (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_fpa_build(a.str("app_id", b.AppID), a.str("app_certificate", b.AppCertificate), a.options(b.Options), out, e)
+		return C.agora_token_fpa_build(a.arg("app_id", b.AppID), a.arg("app_certificate", b.AppCertificate), a.options(b.Options), out, e)
 	})
 }
 
@@ -278,17 +381,17 @@ func (b Builder) fpa() (string, error) {
 func (b Builder) apaas(product, kind, roomUUID, userUUID string, role int16, expire uint32) (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		appID, cert, opts := a.str("app_id", b.AppID), a.str("app_certificate", b.AppCertificate), a.options(b.Options)
+		appID, cert, opts := a.arg("app_id", b.AppID), a.arg("app_certificate", b.AppCertificate), a.options(b.Options)
 		edu := product == "education"
 		switch kind {
 		case "room_user":
-			room, user := a.str("room_uuid", roomUUID), a.str("user_uuid", userUUID)
+			room, user := a.arg("room_uuid", roomUUID), a.arg("user_uuid", userUUID)
 			if edu {
 				return C.agora_token_education_build_room_user_token(appID, cert, room, user, C.int16_t(role), u32(expire), opts, out, e)
 			}
 			return C.agora_token_apaas_build_room_user_token(appID, cert, room, user, C.int16_t(role), u32(expire), opts, out, e)
 		case "user":
-			user := a.str("user_uuid", userUUID)
+			user := a.arg("user_uuid", userUUID)
 			if edu {
 				return C.agora_token_education_build_user_token(appID, cert, user, u32(expire), opts, out, e)
 			}
@@ -305,74 +408,81 @@ func (b Builder) services(expire uint32, list []Service) (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
 		s, n := a.services(list)
-		return C.agora_token_v007_build(a.str("app_id", b.AppID), a.str("app_certificate", b.AppCertificate), u32(expire), s, n, a.options(b.Options), out, e)
+		return C.agora_token_v007_build(a.arg("app_id", b.AppID), a.arg("app_certificate", b.AppCertificate), u32(expire), s, n, a.options(b.Options), out, e)
 	})
 }
 
 func (b Builder) v006RTCWithUID(channel string, uid uint32, role Role006, privilegeExpiredTs uint32) (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_v006_rtc_build_with_uid(a.str("app_id", b.AppID), a.str("app_certificate", b.AppCertificate),
-			a.str("channel_name", channel), u32(uid), cRole(int32(role)), u32(privilegeExpiredTs), a.options(b.Options), out, e)
+		return C.agora_token_v006_rtc_build_with_uid(a.arg("app_id", b.AppID), a.arg("app_certificate", b.AppCertificate),
+			a.arg("channel_name", channel), u32(uid), cRole(int32(role)), u32(privilegeExpiredTs), a.options(b.Options), out, e)
 	})
 }
 
 func (b Builder) v006RTCWithAccount(channel, account string, role Role006, privilegeExpiredTs uint32) (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_v006_rtc_build_with_user_account(a.str("app_id", b.AppID), a.str("app_certificate", b.AppCertificate),
-			a.str("channel_name", channel), a.str("account", account), cRole(int32(role)), u32(privilegeExpiredTs), a.options(b.Options), out, e)
+		return C.agora_token_v006_rtc_build_with_user_account(a.arg("app_id", b.AppID), a.arg("app_certificate", b.AppCertificate),
+			a.arg("channel_name", channel), a.arg("account", account), cRole(int32(role)), u32(privilegeExpiredTs), a.options(b.Options), out, e)
 	})
 }
 
 func (b Builder) v006RTM(userAccount string, privilegeExpiredTs uint32) (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_v006_rtm_build(a.str("app_id", b.AppID), a.str("app_certificate", b.AppCertificate),
-			a.str("user_account", userAccount), u32(privilegeExpiredTs), a.options(b.Options), out, e)
+		return C.agora_token_v006_rtm_build(a.arg("app_id", b.AppID), a.arg("app_certificate", b.AppCertificate),
+			a.arg("user_account", userAccount), u32(privilegeExpiredTs), a.options(b.Options), out, e)
 	})
 }
 
 func parseJSON(token string) (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_parse(a.str("token", token), out, e)
+		return C.agora_token_parse(a.arg("token", token), out, e)
 	})
 }
 
-func verify007JSON(token, appCertificate string) (string, error) {
+func parse(token string) (*Token, error) {
 	a := &cargs{}
-	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_v007_verify(a.str("token", token), a.str("app_certificate", appCertificate), out, e)
+	return callParsed(a, func(out **C.AgoraTokenParsed, e **C.char) C.enum_AgoraTokenStatus {
+		return C.agora_token_parse_struct(a.arg("token", token), out, e)
 	})
 }
 
-func verify006JSON(token, appCertificate, channel, uid string) (string, error) {
+func verify007Token(token, appCertificate string) (*Token, error) {
 	a := &cargs{}
-	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_v006_verify(a.str("token", token), a.str("app_certificate", appCertificate),
-			a.str("channel_name", channel), a.str("uid", uid), out, e)
+	return callParsed(a, func(out **C.AgoraTokenParsed, e **C.char) C.enum_AgoraTokenStatus {
+		return C.agora_token_v007_verify_struct(a.arg("token", token), a.arg("app_certificate", appCertificate), out, e)
+	})
+}
+
+func verify006Token(token, appCertificate, channel, uid string) (*Token, error) {
+	a := &cargs{}
+	return callParsed(a, func(out **C.AgoraTokenParsed, e **C.char) C.enum_AgoraTokenStatus {
+		return C.agora_token_v006_verify_struct(a.arg("token", token), a.arg("app_certificate", appCertificate),
+			a.arg("channel_name", channel), a.arg("uid", uid), out, e)
 	})
 }
 
 func contentHex(token string) (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_v007_content_hex(a.str("token", token), out, e)
+		return C.agora_token_v007_content_hex(a.arg("token", token), out, e)
 	})
 }
 
 func checkJSON(token, appCertificate, request string, now uint64) (string, error) {
 	a := &cargs{}
 	return call(a, func(out, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_check(a.str("token", token), a.str("app_certificate", appCertificate), a.str("request", request), C.uint64_t(now), out, e)
+		return C.agora_token_check(a.arg("token", token), a.arg("app_certificate", appCertificate), a.arg("request", request), C.uint64_t(now), out, e)
 	})
 }
 
 func verify007(token, appCertificate string) error {
 	a := &cargs{}
 	_, err := call(a, func(_, e **C.char) C.enum_AgoraTokenStatus {
-		return C.agora_token_v007_verify(a.str("token", token), a.str("app_certificate", appCertificate), nil, e)
+		return C.agora_token_v007_verify(a.arg("token", token), a.arg("app_certificate", appCertificate), nil, e)
 	})
 	return err
 }

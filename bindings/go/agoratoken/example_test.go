@@ -50,6 +50,6 @@ func ExampleBuilder_Services() {
 		Privileges: map[uint16]uint32{1: 600},
 	})
 	t, _ := agoratoken.Parse(token)
-	fmt.Println(t.Services[0].Type, t.Services[0].PrivilegeNames["1"])
+	fmt.Println(t.Services[0].Type, t.Services[0].Privileges[0].Name)
 	// Output: streaming publish_mix_stream
 }

@@ -1,108 +1,75 @@
 package agoratoken
 
-import (
-	"encoding/json"
-	"strconv"
-)
-
-// Token is a parsed 007 or 006 token: the JSON form of libagora_token's
-// agora_token_parse (the agora-token CLI's `inspect --json`). Fields of the
-// other version are zero. Every ExpiresAt is absolute (Unix seconds), nil
-// for no limit.
+// Token is a parsed 007 or 006 token, read from libagora_token's
+// AgoraTokenParsed struct. Fields of the other version are zero. Every
+// ExpiresAt is absolute (Unix seconds), 0 for no limit.
 type Token struct {
-	Version            string            `json:"version"`
-	AppID              string            `json:"app_id"`
-	IssueTs            uint32            `json:"issue_ts"`             // 007
-	Expire             uint32            `json:"expire"`               // 007, seconds after IssueTs
-	Salt               uint32            `json:"salt"`                 // 007 and 006
-	ExpiresAt          *int64            `json:"expires_at"`           // absolute expiry of the token
-	Services           []ParsedService   `json:"services"`             // 007
-	UnknownServiceType *uint16           `json:"unknown_service_type"` // 007: parsing stopped at this type
-	Ts                 uint32            `json:"ts"`                   // 006 expiry timestamp
-	CRCChannelName     uint32            `json:"crc_channel_name"`     // 006
-	CRCUID             uint32            `json:"crc_uid"`              // 006
-	Privileges         map[string]uint32 `json:"privileges"`           // 006: id to absolute expire
-	PrivilegeNames     map[string]string `json:"privilege_names"`      // 006
-	PrivilegeExpiresAt map[string]*int64 `json:"privilege_expires_at"` // 006
+	Version            string          // "007" or "006"
+	AppID              string          //
+	Salt               uint32          // 007 and 006
+	ExpiresAt          int64           // when the token ends
+	IssueTs            uint32          // 007
+	Expire             uint32          // 007, seconds after IssueTs
+	Services           []ParsedService // 007, in token order
+	UnknownServiceType *uint16         // 007: parsing stopped at this type
+	Ts                 uint32          // 006 expiry timestamp
+	CRCChannelName     uint32          // 006
+	CRCUID             uint32          // 006
+	Privileges         []Privilege     // 006, absolute expires
 }
 
-// ParsedService is one service of a parsed 007 token.
+// Privilege is a privilege of a parsed token.
+type Privilege struct {
+	ID        uint16 // for example 1: join channel in RTC
+	Name      string // "join_channel", ...; "" for an id the library does not name
+	Expire    uint32 // as in the token: 007 seconds after the issue time, 006 absolute; 0: no limit of its own
+	ExpiresAt int64  // when the privilege ends, 0 for no limit
+}
+
+// ParsedService is one service of a parsed 007 token. Text fields of other
+// service types are "".
 type ParsedService struct {
-	Type               string             `json:"type"`    // "rtc", "rtm", ...
-	TypeID             uint16             `json:"type_id"` // ServiceRTC, ...
-	Privileges         map[string]uint32  `json:"privileges"`
-	PrivilegeNames     map[string]string  `json:"privilege_names"`
-	PrivilegeExpiresAt map[string]*int64  `json:"privilege_expires_at"`
-	ChannelName        string             `json:"channel_name"`
-	UID                string             `json:"uid"`
-	UserID             string             `json:"user_id"`
-	Account            string             `json:"account"`
-	RoomUUID           string             `json:"room_uuid"`
-	UserUUID           string             `json:"user_uuid"`
-	Role               int16              `json:"role"`
-	Permissions        []ParsedPermission `json:"permissions"`
+	Type        string      // "rtc", "rtm", ...
+	TypeID      uint16      // ServiceRTC, ...
+	Privileges  []Privilege // in id order
+	ChannelName string      // RTC, Streaming, FCDN
+	UID         string      // RTC: the uid as text, "" for any user
+	UserID      string      // RTM, Chat, RTM2
+	Account     string      // Streaming, FCDN
+	RoomUUID    string      // APaaS
+	UserUUID    string      // APaaS
+	Role        int16       // APaaS; -1 for other services
+	Permissions []Permission
 }
 
-// PrivilegeMap returns the privileges keyed by their numeric id.
+// PrivilegeMap returns the privileges as id to expire.
 func (s ParsedService) PrivilegeMap() map[uint16]uint32 {
 	m := make(map[uint16]uint32, len(s.Privileges))
-	for k, v := range s.Privileges {
-		if id, err := strconv.ParseUint(k, 10, 16); err == nil {
-			m[uint16(id)] = v
-		}
+	for _, p := range s.Privileges {
+		m[p.ID] = p.Expire
 	}
 	return m
 }
 
-// ParsedPermission is an RTM 2.x permission entry of a parsed token; the
-// types are names ("message_channels", "read") or, for a number the
-// library does not name, the number.
-type ParsedPermission struct {
-	ResourceType   json.RawMessage `json:"resource_type"`
-	PermissionType json.RawMessage `json:"permission_type"`
-	Resources      []string        `json:"resources"`
-}
-
-func decodeToken(text string) (*Token, error) {
-	var t Token
-	if err := json.Unmarshal([]byte(text), &t); err != nil {
-		return nil, &Error{Kind: KindInternal, Rule: "cannot read libagora_token's JSON: " + err.Error()}
-	}
-	return &t, nil
-}
-
 // Parse reads a 007 or 006 token without checking its signature.
-func Parse(token string) (*Token, error) {
-	text, err := ParseJSON(token)
-	if err != nil {
-		return nil, err
-	}
-	return decodeToken(text)
-}
+func Parse(token string) (*Token, error) { return parse(token) }
 
-// ParseJSON is Parse giving libagora_token's JSON text (keys sorted).
+// ParseJSON is Parse giving libagora_token's JSON text (keys sorted; the
+// agora-token CLI's `inspect --json`).
 func ParseJSON(token string) (string, error) { return parseJSON(token) }
 
 // Verify checks a 007 token's signature against appCertificate and returns
 // the parsed token. Expiry is not checked (see Check). A wrong certificate
 // gives an error of kind KindSignatureMismatch.
 func Verify(token, appCertificate string) (*Token, error) {
-	text, err := verify007JSON(token, appCertificate)
-	if err != nil {
-		return nil, err
-	}
-	return decodeToken(text)
+	return verify007Token(token, appCertificate)
 }
 
 // Verify006 checks a 006 token against the certificate, channel name and
 // uid it was built for (uid as decimal text or the account, "" for uid 0;
 // for an RTM token the user account as channel and "" as uid).
 func Verify006(token, appCertificate, channel, uid string) (*Token, error) {
-	text, err := verify006JSON(token, appCertificate, channel, uid)
-	if err != nil {
-		return nil, err
-	}
-	return decodeToken(text)
+	return verify006Token(token, appCertificate, channel, uid)
 }
 
 // ContentHex gives the decoded content of a 007 token (signature and

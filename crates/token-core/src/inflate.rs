@@ -68,8 +68,19 @@ impl<'a> Bits<'a> {
         }
     }
 
-    /// Tops the buffer up to at least 32 bits while input lasts.
+    /// Tops the buffer up to at least 56 bits while input lasts.
+    #[inline(always)]
     fn refill(&mut self) {
+        // Eight bytes at once where the input has them: the buffer takes the
+        // whole bytes that fit, and the rest of the word is read again next
+        // time.
+        if let (true, Some(word)) = (self.count <= 56, self.data.get(self.pos..self.pos + 8)) {
+            let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+            self.buf |= word << self.count;
+            self.pos += ((63 - self.count) >> 3) as usize;
+            self.count |= 56;
+            return;
+        }
         while self.count <= 56 {
             let Some(&b) = self.data.get(self.pos) else {
                 return;
@@ -80,6 +91,7 @@ impl<'a> Bits<'a> {
         }
     }
 
+    #[inline(always)]
     fn bits(&mut self, n: u32) -> Result<u32> {
         if self.count < n {
             self.refill();
@@ -116,7 +128,7 @@ struct Huffman {
     symbols: Vec<u16>,
     /// Indexed by the next `FAST_BITS` input bits: `symbol << 4 | length`
     /// for codes up to `FAST_BITS` long, `0` otherwise.
-    fast: Vec<u16>,
+    fast: [u16; 1 << FAST_BITS],
 }
 
 impl Huffman {
@@ -144,7 +156,7 @@ impl Huffman {
             offsets[len + 1] = offsets[len] + counts[len];
         }
         let mut symbols = vec![0u16; used as usize];
-        let mut fast = vec![0u16; 1 << FAST_BITS];
+        let mut fast = [0u16; 1 << FAST_BITS];
         // Canonical codes: within a length, in symbol order.
         let mut next_code = [0u32; MAX_BITS + 2];
         let mut code = 0u32;
@@ -178,6 +190,7 @@ impl Huffman {
         })
     }
 
+    #[inline(always)]
     fn decode(&self, bits: &mut Bits<'_>) -> Result<u16> {
         if bits.count < MAX_BITS as u32 {
             bits.refill();
@@ -189,7 +202,13 @@ impl Huffman {
             bits.count -= len;
             return Ok(entry >> 4);
         }
-        // Longer codes (or the last few bits of the input): one bit at a time.
+        self.decode_slow(bits)
+    }
+
+    /// Longer codes (or the last few bits of the input): one bit at a time.
+    #[cold]
+    #[inline(never)]
+    fn decode_slow(&self, bits: &mut Bits<'_>) -> Result<u16> {
         let (mut code, mut first, mut index) = (0i32, 0i32, 0i32);
         for len in 1..=MAX_BITS {
             code |= bits.bits(1)? as i32;

@@ -671,6 +671,34 @@ impl Service {
         }
     }
 
+    /// A text field of this service, `None` when its type has no such
+    /// field (see [`fields`]).
+    ///
+    /// ```
+    /// use token_core::service::{Rtc, Service, TextField};
+    /// let s = Service::from(Rtc::new("demo", "42", []));
+    /// assert_eq!(s.text(TextField::Uid), Some("42"));
+    /// assert_eq!(s.text(TextField::UserId), None);
+    /// ```
+    pub fn text(&self, field: TextField) -> Option<&str> {
+        use TextField::*;
+        let s = match (self, field) {
+            (Service::Rtc(s), ChannelName) => &s.channel_name,
+            (Service::Rtc(s), Uid) => &s.uid,
+            (Service::Streaming(s), ChannelName) => &s.channel_name,
+            (Service::Streaming(s), Account) => &s.account,
+            (Service::Fcdn(s), ChannelName) => &s.channel_name,
+            (Service::Fcdn(s), Account) => &s.account,
+            (Service::Rtm(s), UserId) => &s.user_id,
+            (Service::Chat(s), UserId) => &s.user_id,
+            (Service::Rtm2(s), UserId) => &s.user_id,
+            (Service::Apaas(s), RoomUuid) => &s.room_uuid,
+            (Service::Apaas(s), UserUuid) => &s.user_uuid,
+            _ => return None,
+        };
+        Some(s)
+    }
+
     /// The privileges of this service, to change them.
     pub fn privileges_mut(&mut self) -> &mut Privileges {
         match self {

@@ -97,6 +97,48 @@ static void uid006(const AgtCase *c, char buf[16], const char **uid) {
   }
 }
 
+/* The struct form of a parsed official token agrees with its JSON form
+ * (app ID, version, salt, services, privilege ids), the verify twin gives the
+ * same, and another certificate gives SIGNATURE_MISMATCH with *out NULL. */
+static void check_parsed_struct(const AgtCase *c, const char *json, const char *channel, const char *uid, const char *other) {
+  AgoraTokenParsed *p = NULL, *v = NULL;
+  char *err = NULL, key[32];
+  const char *t = c->token;
+  int v7 = starts_with(t, "007");
+  AgoraTokenStatus s = agora_token_parse_struct(t, &p, &err);
+  if (!CHECK(s == AGORA_TOKEN_STATUS_OK && p, "%s: parse_struct: %s", c->name, str_or(err))) {
+    agora_token_string_free(err);
+    return;
+  }
+  CHECK(p->version == (v7 ? 7u : 6u) && !strcmp(p->app_id, c->app_id), "%s: struct version/app_id", c->name);
+  snprintf(key, sizeof key, "\"salt\":%u", (unsigned)p->salt);
+  CHECK(strstr(json, key) != NULL, "%s: struct salt %u not in the JSON", c->name, (unsigned)p->salt);
+  const AgoraTokenParsedPrivilege *privs = p->privileges;
+  size_t n = p->privilege_count;
+  for (size_t i = 0; i < p->service_count; i++) {
+    snprintf(key, sizeof key, "\"type_id\":%u", (unsigned)p->services[i].service_type);
+    CHECK(strstr(json, key) != NULL, "%s: service type %s not in the JSON", c->name, key);
+    privs = p->services[i].privileges;
+    n = p->services[i].privilege_count;
+  }
+  for (size_t i = 0; i < n; i++) {
+    snprintf(key, sizeof key, "\"%u\":%u", (unsigned)privs[i].id, (unsigned)privs[i].expire);
+    CHECK(strstr(json, key) != NULL, "%s: privilege %s not in the JSON", c->name, key);
+  }
+  s = v7 ? agora_token_v007_verify_struct(t, c->app_certificate, &v, &err)
+         : agora_token_v006_verify_struct(t, c->app_certificate, channel, uid, &v, &err);
+  CHECK(s == AGORA_TOKEN_STATUS_OK && v && v->salt == p->salt && v->service_count == p->service_count && v->expires_at == p->expires_at,
+        "%s: verify_struct: %s", c->name, str_or(err));
+  agora_token_parsed_free(v);
+  agora_token_string_free(err);
+  err = NULL;
+  v = (AgoraTokenParsed *)p; /* must become NULL */
+  s = v7 ? agora_token_v007_verify_struct(t, other, &v, &err) : agora_token_v006_verify_struct(t, other, channel, uid, &v, &err);
+  CHECK(s == AGORA_TOKEN_STATUS_SIGNATURE_MISMATCH && v == NULL, "%s: verify_struct with another certificate", c->name);
+  agora_token_string_free(err);
+  agora_token_parsed_free(p);
+}
+
 static void verify_official(const AgtCase *c) {
   char other[33], *json = NULL, *json2 = NULL, *err = NULL;
   other_cert(c->app_certificate, other);
@@ -112,6 +154,7 @@ static void verify_official(const AgtCase *c) {
     CHECK(json && strstr(json, c->app_id) && strstr(json, "\"version\":\"007\""), "%s: JSON lacks app_id/version: %s", c->name, str_or(json));
     CHECK(agora_token_v007_verify(t, c->app_certificate, NULL, NULL) == AGORA_TOKEN_STATUS_OK, "%s: verify without out_json", c->name);
     agora_token_string_free(json2);
+    if (json) check_parsed_struct(c, json, NULL, NULL, other);
     json2 = (char *)1; /* must become NULL */
     bad = agora_token_v007_verify(t, other, &json2, &err);
     expect_error(c->name, bad, AGORA_TOKEN_STATUS_SIGNATURE_MISMATCH, err, "signature: ", &json2);
@@ -127,6 +170,7 @@ static void verify_official(const AgtCase *c) {
     s = agora_token_parse(t, &json2, NULL);
     CHECK(s == AGORA_TOKEN_STATUS_OK && json && json2 && !strcmp(json, json2), "%s: parse JSON differs from verify JSON", c->name);
     agora_token_string_free(json2);
+    if (json) check_parsed_struct(c, json, channel, uid, other);
     bad = agora_token_v006_verify(t, other, channel, uid, NULL, &err);
     expect_error(c->name, bad, AGORA_TOKEN_STATUS_SIGNATURE_MISMATCH, err, "signature: ", NULL);
     bad = agora_token_v006_verify(t, c->app_certificate, "another channel", uid, NULL, &err);
