@@ -63,8 +63,8 @@ def main():
     res, out = sys.argv[1], sys.argv[2]
     machine = dict(line.split("=", 1) for line in load(res, "machine.txt").splitlines())
     rust = load(res, "rust.json")
-    langs = [d for d in (load(res, "python.json"), load(res, "node.json")) if d]
     go = load(res, "go.json")
+    langs = [d for d in (load(res, "python.json"), load(res, "node.json"), go) if d]
     go_module = (load(res, "go-module") or "").split(" ", 3)
     quick = machine["mode"] == "quick"
 
@@ -80,12 +80,6 @@ def main():
                 if x["op"] == op:
                     rows[op].append((d["language"] + " (extra)", x["name"], x["ns"], d["peer"]["name"],
                                      d["peer"]["ns"].get(op), ""))
-        if go:
-            note = "cross-process: ours is token-core from the Rust process"
-            if go["notes"].get(op):
-                note += "; " + go["notes"][op]
-            rows[op].append(("Go", core + " (Rust process)", rust["ns"][op], go["peer"]["name"],
-                             go["peer"]["ns"].get(op), note))
 
     chart(rows, os.path.join(out, "benchmarks.svg"), machine)
 
@@ -154,12 +148,14 @@ def main():
         w("  Its build makes a new `compress/zlib` writer per token (Go's `compress/flate` allocates and zeroes "
           "about 700 KB of hash tables and window for each), so its time depends on the garbage collector and "
           "memory bandwidth and moves the most from run to run.")
-        w("  Go has no binding of ours: the Go rows compare the Go process with token-core's numbers from the "
-          "Rust process (run just before, same machine), not an interleaved same-process comparison. Runtime: %s."
-          % go["runtime"])
+        w("  Ours: the drop-in packages of `bindings/go` (`rtctokenbuilder2`, the 006 `RtcTokenBuilder`) and "
+          "`agoratoken.Verify`, which gives the parsed token as Go values (copied from libagora_token's "
+          "`AgoraTokenParsed` struct), through cgo over the static libagora_token; every cgo call is in the "
+          "time. Runtime: %s." % go["runtime"])
     else:
         w("- Go: left out (%s)." % (load(res, "go-missing") or "the Go peer did not build"))
-    w("- Rust: token-core itself (`crates/token-core/examples/bench_ops.rs`), the number the Go row is compared with.")
+    w("- Rust: token-core itself (`crates/token-core/examples/bench_ops.rs`), what every binding adds its "
+      "crossing to.")
     w("")
 
     binding_verify(w, rows, rust)
@@ -191,21 +187,18 @@ def main():
       "from run to run, by 20 % and more. What holds up better:")
     w("")
     w("- The ratios within one language: ours and the peer run in the same process, interleaved, so a slow "
-      "patch of the machine hits both. The Go ratio is cross-process and moves more.")
+      "patch of the machine hits both.")
     w("- Best versus median: the best run is the least disturbed one; a median far above the best means "
       "the run was disturbed. Spread (slowest / fastest run) per measurement in this run:")
     w("")
     spreads = []
     for op, _ in OPS:
         for lang, oname, ons, pname, pns, _ in rows[op]:
-            if lang == "Go" or "(extra)" in lang:
+            if "(extra)" in lang:
                 continue
             spreads.append("%s %s ours %.2f" % (lang, SHORT[op], max(ons) / min(ons)))
             if pns:
                 spreads.append("%s %s peer %.2f" % (lang, SHORT[op], max(pns) / min(pns)))
-        for lang, _, _, _, pns, _ in rows[op]:
-            if lang == "Go" and pns:
-                spreads.append("Go %s peer %.2f" % (SHORT[op], max(pns) / min(pns)))
     w("  " + "; ".join(spreads) + ".")
     w("- The callgrind instruction counts in the token-core section do not depend on the machine's load (the same binary and "
       "inputs give the same count); use them, not the times, to judge a change to token-core.")
@@ -234,12 +227,12 @@ def binding_verify(w, rows, rust):
     core_best = min(rust["ns"]["verify007"])
     parts = []
     for lang, oname, ons, pname, pns, _ in rows["verify007"]:
-        if lang in ("Python", "Node.js") and pns:
+        if lang in ("Python", "Node.js", "Go") and pns:
             parts.append("%s %s µs (peer / ours %.1fx)" % (lang, us(min(ons)), min(pns) / min(ons)))
     if not parts:
         return
     builds = ["%s %s µs" % (lang, us(min(ons))) for lang, _, ons, _, _, _ in rows["build007"]
-              if lang in ("Python", "Node.js")]
+              if lang in ("Python", "Node.js", "Go")]
     w("## The bindings' verify")
     w("")
     w("An RTC 007 build through our bindings costs close to what token-core costs alone (%s, against %s µs in "
@@ -248,7 +241,8 @@ def binding_verify(w, rows, rust):
       "Node.js gets token-core's JSON text (`token_core::json::to_json_string`, camelCase keys) and makes the "
       "object with `JSON.parse`; Python gets a dict of the JSON form and makes frozen dataclasses from it "
       "(`Token`, one `Service` and one `Privilege` with a UTC datetime per privilege), which is most of its "
-      "time. Making those objects, not token-core, is the bindings' optimisation target: for Python, build "
+      "time; Go copies libagora_token's `AgoraTokenParsed` struct (one allocation of structs and one of text, "
+      "no JSON) into Go values. Making those objects, not token-core, is the bindings' optimisation target: for Python, build "
       "the typed objects in Rust or lazily on first access."
       % ("; ".join(builds), us(min(rust["ns"]["build007"])), "; ".join(parts), us(core_best)))
     w("")
@@ -450,7 +444,7 @@ def chart(rows, path, machine):
             else:
                 ax.text(o * 1.08, y + h / 2, "no peer", va="center", fontsize=8, color="#777")
         ax.set_yticks(list(ys))
-        ax.set_yticklabels([d[0] + ("\n(token-core vs Go,\ncross-process)" if d[0] == "Go" else "") for d in data])
+        ax.set_yticklabels([d[0] for d in data])
         ax.invert_yaxis()
         ax.set_xscale("log")
         top = max(max(d[1], d[2] or 0) for d in data)
