@@ -712,6 +712,14 @@ def vector_run(a: argparse.Namespace, cases: List[Dict[str, Any]], report: Repor
                 judge(report, surface, c, r, chk, pending, checked_only=only_checked)
         timing["Go"] = time.time() - t0
 
+    if a.java_jar:
+        t0 = time.time()
+        reqs = [{"id": n, "builder": c["builder"], "inputs": c["inputs"], "token": c["token"]}
+                for n, c in enumerate(cases)]
+        for c, chk, r in zip(cases, checked, run_lines(java_worker(a), reqs)):
+            judge(report, JAVA_SURFACE, c, r, chk, pending, checked_only=True)
+        timing["Java"] = time.time() - t0
+
     t0 = time.time()
     repin_check(core, pending, report)
     timing["re-pin"] = time.time() - t0
@@ -794,6 +802,29 @@ def go_expect(c: Dict[str, Any], api: str) -> str:
     return e["default"]
 
 
+JAVA_SURFACE = "Java io.github.agoratoken (idiomatic)"
+
+
+def java_worker(a: argparse.Namespace) -> List[str]:
+    """The Java worker, run from source against the binding's jar."""
+    return ["java", "-cp", a.java_jar, str(HERE / "workers" / "JavaWorker.java")]
+
+
+def java_expect(c: Dict[str, Any]) -> str:
+    """The Java surface's expectation for a bad input (bad_inputs.json has no
+    Java keys): a "java" key if one is added; a role or permission type
+    given by name is not offered (the Java API takes a Role enum and
+    permission numbers, as C does), while a number past 2^32 is (Java takes
+    it as a long and refuses it with invalid_input); else the default."""
+    e = c["expect"]
+    if "java" in e:
+        return e["java"]
+    past_u32 = any(isinstance(v, int) and not 0 <= v <= 0xFFFFFFFF for v in c["inputs"].values())
+    if e.get("c", "").startswith("not offered") and not past_u32:
+        return "not offered: the Java API takes a Role enum and permission type numbers"
+    return e["default"]
+
+
 def bad_run(a: argparse.Namespace, cases: List[Dict[str, Any]], report: Report) -> None:
     """Each bad case has "expect": {"default": kind, <surface key>: ...};
     a surface key's value is a kind, "empty" (returns ""), "accepted"
@@ -872,6 +903,13 @@ def bad_run(a: argparse.Namespace, cases: List[Dict[str, Any]], report: Report) 
                 c2 = dict(c, expect=dict(c["expect"], **{"go_" + api: want}))
                 record(GO_SURFACES[api], "go_" + api, c2, r)
 
+    if a.java_jar:
+        reqs = [{"id": n, "builder": c["builder"], "inputs": c["inputs"], "token": c.get("token", "")}
+                for n, c in enumerate(cases)]
+        for c, r in zip(cases, run_lines(java_worker(a), reqs)):
+            c2 = dict(c, expect=dict(c["expect"], java=java_expect(c)))
+            record(JAVA_SURFACE, "java", c2, r)
+
     # The server: one instance with the cases' (valid) credentials; bad
     # credentials are refused at start-up (exit 64) instead.
     server = Server(a.server, a.bad_app_id, a.bad_cert, None)
@@ -917,6 +955,7 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     for name in ("core", "cli", "c-vectors", "c-bad", "cpp-vectors", "cpp-bad", "python", "node-pkg"):
         p.add_argument("--" + name, required=True)
+    p.add_argument("--java-jar", help="bindings/java's jar (runs workers/JavaWorker.java against it)")
     p.add_argument("--go-worker", help="tests/conformance/workers/go_worker built against libagora_token")
     a = p.parse_args()
     a.server = a.cli
