@@ -614,6 +614,19 @@ enum AgoraTokenStatus agora_token_signaling_verify(const char *token,
                                                    char **out_error);
 
 /**
+ * The issue time and salt a 007 builder draws when not given fixed ones
+ * (now, and a salt from the OS in [1, 99999999]): for callers that must
+ * know them before the token is built, as the official Go constructor
+ * `accesstoken2.NewAccessToken` exposes them.
+ *
+ * # Safety
+ * Pointers as stated in the header's conventions.
+ */
+enum AgoraTokenStatus agora_token_v007_issue(uint32_t *out_issue_ts,
+                                             uint32_t *out_salt,
+                                             char **out_error);
+
+/**
  * Frees a string returned by any function of this library (a token, a JSON
  * document, a hex string or an error message). NULL is a no-op. Freeing the
  * same string twice, or a string not returned by this library, is undefined

@@ -4,7 +4,10 @@
 use token_core::builder::rtc::Role;
 use token_core::{v006, v007};
 
-use crate::error::{FfiError, FfiResult};
+use std::ffi::c_char;
+
+use crate::error::{AgoraTokenStatus, FfiError, FfiResult};
+use crate::panic::ffi_guard;
 
 /// Use `issue_ts` and `salt` (007) or `salt` and `ts` (006) from the options
 /// instead of the current time and a random salt.
@@ -15,6 +18,35 @@ pub const AGORA_TOKEN_OPTION_FIXED_ISSUE: u32 = 1;
 /// role but 0, 1 and 101 in 006). App ID and certificate are still checked,
 /// and a token still needs a service.
 pub const AGORA_TOKEN_OPTION_LENIENT: u32 = 2;
+
+/// The issue time and salt a 007 builder draws when not given fixed ones
+/// (now, and a salt from the OS in [1, 99999999]): for callers that must
+/// know them before the token is built, as the official Go constructor
+/// `accesstoken2.NewAccessToken` exposes them.
+///
+/// # Safety
+/// Pointers as stated in the header's conventions.
+#[no_mangle]
+pub unsafe extern "C" fn agora_token_v007_issue(
+    out_issue_ts: *mut u32,
+    out_salt: *mut u32,
+    out_error: *mut *mut c_char,
+) -> AgoraTokenStatus {
+    ffi_guard!(out_error, {
+        if out_issue_ts.is_null() || out_salt.is_null() {
+            let field = if out_issue_ts.is_null() {
+                "out_issue_ts"
+            } else {
+                "out_salt"
+            };
+            return Err(FfiError::null(field));
+        }
+        let t = v007::AccessToken2::new("", 0);
+        // SAFETY: both non-NULL, writable as the caller promises.
+        unsafe { (*out_issue_ts, *out_salt) = (t.issue_ts, t.salt) };
+        Ok(())
+    })
+}
 
 /// Options of a builder. Pass NULL for the defaults: issued now with a random
 /// salt from the OS, every input checked.
@@ -115,3 +147,22 @@ macro_rules! pick {
     };
 }
 pub(crate) use pick;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issue_gives_now_and_a_salt_in_range() {
+        let (mut ts, mut salt) = (0u32, 0u32);
+        // SAFETY: valid pointers; NULL out_error.
+        let status = unsafe { agora_token_v007_issue(&mut ts, &mut salt, std::ptr::null_mut()) };
+        assert_eq!(status, AgoraTokenStatus::Ok);
+        assert!(ts.abs_diff(token_core::codec::now()) <= 1);
+        assert!((1..=token_core::codec::MAX_SALT).contains(&salt));
+        // SAFETY: a NULL out-parameter is refused.
+        let status =
+            unsafe { agora_token_v007_issue(&mut ts, std::ptr::null_mut(), std::ptr::null_mut()) };
+        assert_eq!(status, AgoraTokenStatus::NullPointer);
+    }
+}

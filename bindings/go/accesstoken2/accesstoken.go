@@ -9,14 +9,11 @@ package accesstoken2
 
 import (
 	"crypto/md5"
-	"crypto/rand"
-	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/agora-token/agora-token/bindings/go/agoratoken"
 )
@@ -301,10 +298,11 @@ type AccessToken struct {
 // [1, 99999999] (the fields the official constructor fills; set IssueTs
 // and Salt to pin them).
 func NewAccessToken(appId string, appCert string, expire uint32) (accessToken *AccessToken) {
-	var b [4]byte
-	_, _ = rand.Read(b[:])
-	salt := binary.LittleEndian.Uint32(b[:])%99999999 + 1
-	return &AccessToken{AppCert: appCert, AppId: appId, Expire: expire, IssueTs: uint32(time.Now().Unix()), Salt: salt}
+	// The library draws them as its builders do. Its one error, an OS
+	// without a random source, leaves both 0: the official constructor
+	// cannot fail, so neither does this one.
+	issueTs, salt, _ := agoratoken.Issue()
+	return &AccessToken{AppCert: appCert, AppId: appId, Expire: expire, IssueTs: issueTs, Salt: salt}
 }
 
 // CreateAccessToken creates an empty token for Parse.

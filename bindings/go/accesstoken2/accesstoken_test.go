@@ -3,6 +3,7 @@ package accesstoken2_test
 import (
 	"errors"
 	"testing"
+	"time"
 
 	accesstoken "github.com/agora-token/agora-token/bindings/go/accesstoken2"
 	"github.com/agora-token/agora-token/bindings/go/agoratoken"
@@ -84,5 +85,18 @@ func TestOfficialErrors(t *testing.T) {
 	}
 	if ok, err := p.VerifySignature(cert); ok || err == nil {
 		t.Fatal("verify before parse", ok, err)
+	}
+}
+
+func TestNewAccessTokenDrawsIssueTimeAndSaltAsTheLibrary(t *testing.T) {
+	a, b := accesstoken.NewAccessToken(appID, cert, 600), accesstoken.NewAccessToken(appID, cert, 600)
+	now := uint32(time.Now().Unix())
+	for _, tok := range []*accesstoken.AccessToken{a, b} {
+		if tok.IssueTs+1 < now || tok.IssueTs > now+1 || tok.Salt < 1 || tok.Salt > 99999999 {
+			t.Fatalf("issue ts %d (now %d), salt %d", tok.IssueTs, now, tok.Salt)
+		}
+	}
+	if a.Salt == b.Salt {
+		t.Fatalf("two tokens drew the same salt %d", a.Salt)
 	}
 }

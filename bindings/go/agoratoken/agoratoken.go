@@ -265,3 +265,9 @@ func (b Builder) RTC006WithAccount(channel, account string, role Role006, privil
 func (b Builder) RTM006(userAccount string, privilegeExpiredTs uint32) (string, error) {
 	return b.v006RTM(userAccount, privilegeExpiredTs)
 }
+
+// Issue returns the issue time (now) and salt (from the OS, in
+// [1, 99999999]) that a 007 builder draws when Options does not fix them:
+// for callers that must know them before building, such as the drop-in
+// accesstoken2.NewAccessToken. An error only if the OS has no random source.
+func Issue() (issueTs, salt uint32, err error) { return issue() }

@@ -263,6 +263,17 @@ func goPrivileges(p *C.AgoraTokenParsedPrivilege, n C.size_t) []Privilege {
 	return list
 }
 
+func issue() (issueTs, salt uint32, err error) {
+	var ts, s C.uint32_t
+	var msg *C.char
+	status := C.agora_token_v007_issue(&ts, &s, &msg)
+	defer freeString(msg)
+	if status != C.AGORA_TOKEN_STATUS_OK {
+		return 0, 0, newError(Kind(status), C.GoString(msg))
+	}
+	return uint32(ts), uint32(s), nil
+}
+
 // freeString frees a string of the library; NULL costs no cgo call.
 func freeString(s *C.char) {
 	if s != nil {

@@ -5,7 +5,10 @@
 // agoratoken.KindInvalidInput, ...).
 package rtctokenbuilder2
 
-import "github.com/agora-token/agora-token/bindings/go/agoratoken"
+import (
+	"github.com/agora-token/agora-token/bindings/go/agoratoken"
+	"github.com/agora-token/agora-token/bindings/go/internal/dropin"
+)
 
 // Role is an RTC role.
 type Role uint16
@@ -16,9 +19,7 @@ const (
 	RoleSubscriber = 2 // default, for live audience
 )
 
-func lenient(appID, appCertificate string) agoratoken.Builder {
-	return agoratoken.New(appID, appCertificate).Lenient()
-}
+var lenient = dropin.Lenient
 
 // BuildTokenWithUid builds an RTC token for a uid (0: any user); expires
 // are seconds from now. It returns ("", err) for a bad app ID or
@@ -63,12 +64,6 @@ func BuildTokenWithRtm(appId string, appCertificate string, channelName string, 
 func BuildTokenWithRtm2(appId string, appCertificate string, channelName string, rtcAccount string, rtcRole Role, rtcTokenExpire uint32,
 	joinChannelPrivilegeExpire uint32, pubAudioPrivilegeExpire uint32, pubVideoPrivilegeExpire uint32, pubDataStreamPrivilegeExpire uint32,
 	rtmUserId string, rtmTokenExpire uint32) (string, error) {
-	return lenient(appId, appCertificate).RTCWithRTM2(agoratoken.RTCWithRTM{
-		Channel: channelName, RTCAccount: rtcAccount, RTCRole: agoratoken.Role(rtcRole), RTCTokenExpire: rtcTokenExpire,
-		Privileges: agoratoken.Privileges{
-			JoinChannel: joinChannelPrivilegeExpire, PublishAudio: pubAudioPrivilegeExpire,
-			PublishVideo: pubVideoPrivilegeExpire, PublishData: pubDataStreamPrivilegeExpire,
-		},
-		RTMUserID: rtmUserId, RTMTokenExpire: rtmTokenExpire,
-	})
+	return lenient(appId, appCertificate).RTCWithRTM2(dropin.RTCWithRTM(channelName, rtcAccount, uint16(rtcRole), rtcTokenExpire,
+		joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, rtmUserId, rtmTokenExpire))
 }

@@ -28,10 +28,12 @@ import (
 	"github.com/agora-token/agora-token/bindings/go/agoratoken"
 	apaas "github.com/agora-token/agora-token/bindings/go/apaastokenbuilder"
 	chat "github.com/agora-token/agora-token/bindings/go/chatTokenBuilder"
+	convoai "github.com/agora-token/agora-token/bindings/go/convoaitokenbuilder"
 	education "github.com/agora-token/agora-token/bindings/go/educationtokenbuilder"
 	fpa "github.com/agora-token/agora-token/bindings/go/fpatokenbuilder"
 	rtc "github.com/agora-token/agora-token/bindings/go/rtctokenbuilder2"
 	rtm "github.com/agora-token/agora-token/bindings/go/rtmtokenbuilder2"
+	stt "github.com/agora-token/agora-token/bindings/go/stttokenbuilder"
 )
 
 type notOffered string
@@ -263,10 +265,13 @@ func dropin(b string, i in, token string) (string, any) {
 		}
 	case "rtc.with_rtm":
 		t, err = rtc.BuildTokenWithRtm(appID, cert, i.s("channel_name"), i.s("account"), rtc.Role(i.n("role", 65535)), i.u32("token_expire"), i.u32("privilege_expire"))
-	case "rtc.with_rtm2":
+	case "rtc.with_rtm2", "convoai.token", "stt.token":
 		r := i.rtcRTM()
 		p := r.Privileges
-		t, err = rtc.BuildTokenWithRtm2(appID, cert, r.Channel, r.RTCAccount, rtc.Role(i.n("rtc_role", 65535)), r.RTCTokenExpire,
+		build := map[string]func(string, string, string, string, rtc.Role, uint32, uint32, uint32, uint32, uint32, string, uint32) (string, error){
+			"rtc.with_rtm2": rtc.BuildTokenWithRtm2, "convoai.token": convoai.BuildToken, "stt.token": stt.BuildToken,
+		}[b]
+		t, err = build(appID, cert, r.Channel, r.RTCAccount, rtc.Role(i.n("rtc_role", 65535)), r.RTCTokenExpire,
 			p.JoinChannel, p.PublishAudio, p.PublishVideo, p.PublishData, r.RTMUserID, r.RTMTokenExpire)
 	case "rtm.token":
 		t, err = rtm.BuildToken(appID, cert, i.s("user_id"), i.u32("expire"))
@@ -316,7 +321,7 @@ func dropin(b string, i in, token string) (string, any) {
 	case "rtm006.token":
 		t, err = rtm006.BuildToken(appID, cert, i.s("user_account"), rtm006.RoleRtmUser, i.u32("privilege_expired_ts"))
 	default:
-		panic(notOffered("the official Go packages have no builder for " + b + " (ConvoAI and STT: use agoratoken)"))
+		panic(notOffered("the official Go packages have no builder for " + b))
 	}
 	if err != nil {
 		panic(err)
