@@ -14,9 +14,9 @@
 //! stack buffer of UTF-16 units (no JVM allocation, no modified UTF-8): an
 //! ASCII string, as app IDs, certificates, channels and tokens are, is
 //! narrowed byte by byte; any other is decoded as UTF-16 (an unpaired
-//! surrogate becomes U+FFFD, as the `jni` crate's lossy decoding did). A
-//! result is made with `NewString` from UTF-16 units in a stack buffer,
-//! instead of `new_string`'s CESU-8 check, `CString` copy and
+//! surrogate becomes one U+FFFD; the `jni` crate's lossy decoding also
+//! replaced it). A result is made with `NewString` from UTF-16 units in a
+//! stack buffer, instead of `new_string`'s CESU-8 check, `CString` copy and
 //! `NewStringUTF` (which measures the modified UTF-8 again).
 
 use jni::objects::JString;
