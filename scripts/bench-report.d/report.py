@@ -3,7 +3,7 @@
     python report.py RESULTS_DIR OUT_DIR
 
 Run with the temp venv's python (matplotlib is installed there). Reads the
-JSON of each language's process (rust, python, node, go), token-core's stage
+JSON of each language's process (rust, python, node, go, java), token-core's stage
 costs (callgrind.txt, stage-times.txt, annotate-*.txt) and machine.txt;
 everything in the document comes from these files, so a rerun rewrites it
 whole.
@@ -64,7 +64,8 @@ def main():
     machine = dict(line.split("=", 1) for line in load(res, "machine.txt").splitlines())
     rust = load(res, "rust.json")
     go = load(res, "go.json")
-    langs = [d for d in (load(res, "python.json"), load(res, "node.json"), go) if d]
+    java = load(res, "java.json")
+    langs = [d for d in (load(res, "python.json"), load(res, "node.json"), go, java) if d]
     go_module = (load(res, "go-module") or "").split(" ", 3)
     quick = machine["mode"] == "quick"
 
@@ -154,6 +155,19 @@ def main():
           "time. Runtime: %s." % go["runtime"])
     else:
         w("- Go: left out (%s)." % (load(res, "go-missing") or "the Go peer did not build"))
+    if java:
+        w("- Java: our jar (`bindings/java`, `mvn package` over the release `libagora_token_java`, which the jar "
+          "carries and loads itself) and Maven `io.agora:authentication` 2.1.3 with commons-codec, loaded in their "
+          "own `URLClassLoader` (their classes share our `io.agora.*` names) and called through reflection "
+          "(`Method.invoke`, tens of ns), in one JVM (`scripts/bench-report.d/JavaBench.java`, three interleaved "
+          "warm-up rounds for the JIT). Drop-in calls on both sides (`RtcTokenBuilder2.buildTokenWithUid`, the 006 "
+          "`RtcTokenBuilder.buildTokenWithUid`); our verify is `Tokens.verify`, which reads token-core's JSON text "
+          "into a `Token`; `Tokens.verifySignature` makes no Java objects. Every JNI crossing is in the time. "
+          "The official jar has no verify: its `AccessToken2.parse` plus the differential tests' signature check "
+          "(its `getSign` key, HMAC over the content decoded a second time). Runtime: %s. The JMH numbers of "
+          "`JAVA_BENCH=1 scripts/test-java` are in `bindings/java/README.md`." % java["runtime"])
+    else:
+        w("- Java: left out (%s)." % (load(res, "java-missing") or "the Java harness did not run"))
     w("- Rust: token-core itself (`crates/token-core/examples/bench_ops.rs`), what every binding adds its "
       "crossing to.")
     w("")
@@ -172,6 +186,7 @@ def main():
     w("| Python | %s |" % machine["python"])
     w("| Node.js | %s |" % machine["node"])
     w("| Go | %s |" % machine["go"])
+    w("| Java | %s |" % machine.get("java", "not recorded"))
     w("| date | %s |" % machine["date"])
     dirty = machine.get("dirty", "").split()
     w("| source measured | commit %s%s |" % (machine.get("commit", "?"), (
@@ -216,7 +231,7 @@ def main():
     w("```")
     w("")
     w("It needs cargo, python3 (with venv), node and npm, and reaches PyPI, npm and the Go module proxy; "
-      "go and valgrind are optional. Everything third-party is installed into a temp dir per run.")
+      "go, java with mvn (Maven Central for the official jar), and valgrind are optional. Everything third-party is installed into a temp dir per run.")
 
     with open(os.path.join(out, "benchmarks.md"), "w") as f:
         f.write("\n".join(md) + "\n")
@@ -227,12 +242,12 @@ def binding_verify(w, rows, rust):
     core_best = min(rust["ns"]["verify007"])
     parts = []
     for lang, oname, ons, pname, pns, _ in rows["verify007"]:
-        if lang in ("Python", "Node.js", "Go") and pns:
+        if lang in ("Python", "Node.js", "Go", "Java") and pns:
             parts.append("%s %s µs (peer / ours %.1fx)" % (lang, us(min(ons)), min(pns) / min(ons)))
     if not parts:
         return
     builds = ["%s %s µs" % (lang, us(min(ons))) for lang, _, ons, _, _, _ in rows["build007"]
-              if lang in ("Python", "Node.js", "Go")]
+              if lang in ("Python", "Node.js", "Go", "Java")]
     w("## The bindings' verify")
     w("")
     w("An RTC 007 build through our bindings costs close to what token-core costs alone (%s, against %s µs in "
@@ -242,7 +257,7 @@ def binding_verify(w, rows, rust):
       "object with `JSON.parse`; Python gets a dict of the JSON form and makes frozen dataclasses from it "
       "(`Token`, one `Service` and one `Privilege` with a UTC datetime per privilege), which is most of its "
       "time; Go copies libagora_token's `AgoraTokenParsed` struct (one allocation of structs and one of text, "
-      "no JSON) into Go values. Making those objects, not token-core, is the bindings' optimisation target: for Python, build "
+      "no JSON) into Go values; Java reads token-core's JSON text into a `Token` (its own small JSON reader). Making those objects, not token-core, is the bindings' optimisation target: for Python, build "
       "the typed objects in Rust or lazily on first access."
       % ("; ".join(builds), us(min(rust["ns"]["build007"])), "; ".join(parts), us(core_best)))
     w("")

@@ -29,7 +29,7 @@ pub fn optional_string(env: &mut JNIEnv, s: &JString) -> JavaResult<Option<Strin
     if s.is_null() {
         return Ok(None);
     }
-    Ok(Some(env.get_string(s)?.into()))
+    Ok(Some(crate::text::read(env, s)?))
 }
 
 /// The user of an RTC builder: the account, or the uid when it is `null`

@@ -123,7 +123,7 @@ pub fn guard<'local>(
 ) -> jstring {
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         body(env).and_then(|out| match out {
-            Some(s) => Ok(env.new_string(s)?.into_raw()),
+            Some(s) => crate::text::make(env, &s),
             None => Ok(std::ptr::null_mut()),
         })
     }))

@@ -28,3 +28,4 @@ pub mod args;
 pub mod build;
 pub mod error;
 pub mod read;
+pub mod text;
