@@ -1,10 +1,12 @@
 //! The readers: parse, verify (007 and 006), the decoded content, and the
-//! check engine. Results are token-core's JSON form (`token_core::json`).
+//! check engine. Results are token-core's JSON form (`token_core::json`),
+//! written as text straight from the parsed token.
 
 use jni::objects::{JClass, JString};
 use jni::sys::{jboolean, jlong, jstring, JNI_TRUE};
 use jni::JNIEnv;
-use token_core::{codec, json, v007, AnyToken};
+use token_core::json::{self, Keys};
+use token_core::{codec, v007, AnyToken};
 
 use crate::args;
 use crate::error::guard;
@@ -19,7 +21,10 @@ pub extern "system" fn Java_io_github_agoratoken_internal_Native_parse<'l>(
 ) -> jstring {
     guard(&mut env, |env| {
         let token = args::string(env, &token, "token")?;
-        Ok(Some(json::to_json(&token_core::parse(&token)?).to_string()))
+        Ok(Some(json::to_json_string(
+            &token_core::parse(&token)?,
+            Keys::Snake,
+        )))
     })
 }
 
@@ -37,7 +42,8 @@ pub extern "system" fn Java_io_github_agoratoken_internal_Native_verify007<'l>(
         let token = args::string(env, &token, "token")?;
         let cert = args::string(env, &app_certificate, "app_certificate")?;
         let parsed = v007::verify(&token, &cert)?;
-        Ok((want_json == JNI_TRUE).then(|| json::to_json(&AnyToken::V007(parsed)).to_string()))
+        Ok((want_json == JNI_TRUE)
+            .then(|| json::to_json_string(&AnyToken::V007(parsed), Keys::Snake)))
     })
 }
 
@@ -59,7 +65,7 @@ pub extern "system" fn Java_io_github_agoratoken_internal_Native_verify<'l>(
         let channel = args::optional_string(env, &channel_name)?;
         let uid = args::optional_string(env, &uid)?.unwrap_or_default();
         let parsed = token_core::verify(&token, &cert, channel.as_deref(), &uid)?;
-        Ok(Some(json::to_json(&parsed).to_string()))
+        Ok(Some(json::to_json_string(&parsed, Keys::Snake)))
     })
 }
 
