@@ -26,8 +26,9 @@ use jni::JNIEnv;
 use crate::error::{JavaError, JavaResult};
 
 /// Strings up to this many UTF-16 units go through a stack buffer; longer
-/// ones through a `Vec`. Tokens of the common builders are 150–400 units.
-const STACK_UNITS: usize = 512;
+/// ones through a `Vec`. Tokens of the common builders are 150–400 units,
+/// the JSON form of a parsed token 300–1500.
+const STACK_UNITS: usize = 2048;
 
 /// The function table of `env`, checked once.
 fn table<'e>(

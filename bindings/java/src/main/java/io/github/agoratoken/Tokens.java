@@ -14,9 +14,8 @@ import java.util.Map;
 public final class Tokens {
     private Tokens() {}
 
-    @SuppressWarnings("unchecked")
     private static Token token(String json) {
-        return new Token((Map<String, Object>) Json.parse(json));
+        return new Token(json);
     }
 
     /**
