@@ -41,7 +41,7 @@ public final class Json {
     }
 
     private void ws() {
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+        while (i < s.length() && s.charAt(i) <= ' ') {
             i++;
         }
     }
@@ -130,8 +130,20 @@ public final class Json {
         if (s.charAt(i) != '"') {
             throw error("expected a string");
         }
-        StringBuilder b = new StringBuilder();
         i++;
+        // The common case, no escape: one substring.
+        for (int j = i; j < s.length(); j++) {
+            char c = s.charAt(j);
+            if (c == '"') {
+                String plain = s.substring(i, j);
+                i = j + 1;
+                return plain;
+            }
+            if (c == '\\') {
+                break;
+            }
+        }
+        StringBuilder b = new StringBuilder();
         while (true) {
             char c = s.charAt(i++);
             if (c == '"') {
@@ -158,6 +170,17 @@ public final class Json {
     }
 
     private Object number() {
+        // The common case, a non-negative integer of up to 18 digits: read
+        // in place.
+        int j = i;
+        long v = 0;
+        while (j < s.length() && j - i < 18 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+            v = v * 10 + (s.charAt(j++) - '0');
+        }
+        if (j > i && (j == s.length() || "+-0123456789.eE".indexOf(s.charAt(j)) < 0)) {
+            i = j;
+            return v;
+        }
         int start = i;
         while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
             i++;
