@@ -4,8 +4,9 @@
 //! (`error.rs`, the one place errors cross). The Python package
 //! (`python/agora_token/`) builds the public surfaces on top:
 //!
-//! - the Pythonic API (the `build_*` functions, `parse.rs`): keyword
-//!   arguments, strict types, typed results, exceptions;
+//! - the Pythonic API (the `build_*` functions; `parse`, `verify` and
+//!   `check` in `token.rs`): keyword arguments, strict types, typed
+//!   results, exceptions;
 //! - the drop-in modules for `agoraiotools` 0.3.4 users (the `official_*`
 //!   functions): the official names and their leniency.
 //!
@@ -16,9 +17,10 @@
 //! share (how they sign, their error names) is in `pythonic.rs` and
 //! `official.rs`.
 //!
-//! Every function releases the GIL while token-core works and shares no
-//! mutable state, so the module declares itself safe without the GIL on
-//! free-threaded Python.
+//! The builders release the GIL while token-core works; `parse`, `verify`
+//! and `check` do not, as releasing and taking it back costs more than
+//! their couple of microseconds. No function shares mutable state, so the
+//! module declares itself safe without the GIL on free-threaded Python.
 
 use pyo3::prelude::*;
 
@@ -34,6 +36,7 @@ mod pythonic;
 mod rtc;
 mod rtm;
 mod services;
+mod token;
 mod v006;
 mod v007;
 
@@ -60,11 +63,13 @@ fn _agora_token(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(v006::build_rtm_token_006, m)?)?;
     m.add_function(wrap_pyfunction!(apaas::chat_user_id, m)?)?;
 
-    m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
+    m.add_class::<token::Token>()?;
+    m.add_class::<token::CheckReport>()?;
+    m.add_function(wrap_pyfunction!(token::parse, m)?)?;
+    m.add_function(wrap_pyfunction!(token::verify, m)?)?;
+    m.add_function(wrap_pyfunction!(token::check, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_007, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_006, m)?)?;
-    m.add_function(wrap_pyfunction!(parse::verify, m)?)?;
-    m.add_function(wrap_pyfunction!(parse::check, m)?)?;
 
     m.add_function(wrap_pyfunction!(v007::official_user, m)?)?;
     m.add_function(wrap_pyfunction!(v007::issue_now, m)?)?;

@@ -249,3 +249,41 @@ def test_exceptions_hierarchy() -> None:
         assert issubclass(cls, at.TokenError) and issubclass(cls, ValueError)
         assert cls.__module__ == "agora_token"
         assert cls.__doc__
+
+
+def test_token_is_immutable_comparable_hashable_and_picklable() -> None:
+    import copy
+    import pickle
+
+    token = at.build_rtc_token(app_id=APP_ID, app_certificate=CERT, channel="c", uid=5, expire=600,
+                               issue_ts=ISSUE, salt=7)
+    parsed, verified = at.parse(token), at.verify(token, CERT)
+    assert isinstance(parsed, at.Token) and isinstance(verified, at.Token)
+    assert parsed == verified and hash(parsed) == hash(verified)
+    assert parsed.services is parsed.services  # made once, then kept
+    assert pickle.loads(pickle.dumps(parsed)) == parsed
+    assert copy.deepcopy(parsed) == parsed
+    other = at.parse(at.build_rtc_token(app_id=APP_ID, app_certificate=CERT, channel="d", uid=5, expire=600,
+                                        issue_ts=ISSUE, salt=7))
+    assert other != parsed and parsed != "a token"
+    assert repr(parsed).startswith("Token(app_id='%s', issue_ts=%d, expire=600, salt=7, services=(RtcService(" % (
+        APP_ID, ISSUE))
+    with pytest.raises(AttributeError):
+        parsed.salt = 8  # type: ignore[misc]
+
+
+def test_check_takes_any_iterable_of_streams_and_aware_datetimes() -> None:
+    token = at.build_rtc_token(app_id=APP_ID, app_certificate=CERT, channel="c", uid=5, expire=600,
+                               issue_ts=ISSUE, salt=7)
+    at_issue = datetime.fromtimestamp(ISSUE, tz=UTC)
+    report = at.check(token, CERT, service="rtc", channel="c", uid=5, publish=(s for s in ["audio", "video"]),
+                      now=at_issue)
+    assert report.allowed and report.now == at_issue
+    assert [p.privilege for p in report.privileges] == ["join_channel", "publish_audio_stream",
+                                                        "publish_video_stream"]
+    with pytest.raises(TypeError, match="publish"):
+        at.check(token, CERT, service="rtc", channel="c", publish=[1])
+    with pytest.raises(at.InvalidInputError, match="now"):
+        at.check(token, CERT, service="rtc", channel="c", now=datetime(2030, 1, 1))
+    with pytest.raises(at.InvalidInputError, match="unknown field \"user_id\""):
+        at.check(token, CERT, service="rtc", channel="c", user_id="u")

@@ -1,6 +1,6 @@
 """Many threads at once: same results as one thread, no shared state.
 
-Every function releases the GIL while the Rust core works, and the module
+The builders release the GIL while the Rust core works, and the module
 declares itself safe without the GIL (free-threaded builds load it without
 re-enabling the GIL). The tokens are pinned, so each thread's result can be
 compared with the one computed up front.

@@ -47,7 +47,7 @@
 
 use std::fmt;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::service::{self, service_type, Apaas, Chat, Fpa, Rtc, Rtm, Service};
 use crate::time::utc;
 use crate::v006::{self, ParsedAccessToken};
@@ -79,6 +79,118 @@ impl Request {
     }
 }
 
+/// A request as named fields, the form every surface takes it in (a JSON
+/// object, keyword arguments, an options object). [`RequestFields::to_request`]
+/// holds the rules, once: which fields each service takes and needs, and the
+/// stream names of `publish`.
+///
+/// ```
+/// use token_core::check::{Action, RequestFields};
+/// let fields = RequestFields { service: "rtc", channel_name: Some("demo"), uid: Some("42"), ..Default::default() };
+/// assert_eq!(fields.to_request()?.action, Action::rtc_join("demo", "42"));
+///
+/// let e = RequestFields { service: "rtm", channel_name: Some("demo"), ..Default::default() }.to_request().unwrap_err();
+/// assert_eq!(e.to_string(), "request: unknown field \"channel_name\" for service \"rtm\"");
+/// # Ok::<(), token_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RequestFields<'a> {
+    /// `"rtc"`, `"rtm"`, `"chat"`, `"fpa"` or `"apaas"`.
+    pub service: &'a str,
+    /// The app ID the client uses (checked when given).
+    pub app_id: Option<&'a str>,
+    /// RTC: the channel name (required).
+    pub channel_name: Option<&'a str>,
+    /// RTC: the uid as decimal text or the user account (`""` or `"0"`:
+    /// Agora assigns one; the default).
+    pub uid: Option<&'a str>,
+    /// RTC: the streams published, each `"audio"`, `"video"` or `"data"`.
+    pub publish: Option<&'a [&'a str]>,
+    /// RTM (required) and Chat (a user; none for the app): the user ID.
+    pub user_id: Option<&'a str>,
+    /// APaaS: the room, with `user_uuid`.
+    pub room_uuid: Option<&'a str>,
+    /// APaaS: the user (none for the app).
+    pub user_uuid: Option<&'a str>,
+}
+
+impl RequestFields<'_> {
+    /// The request these fields describe, or an
+    /// [`ErrorKind::InvalidInput`] naming the field and the rule.
+    pub fn to_request(&self) -> Result<Request> {
+        let given = [
+            ("channel_name", self.channel_name.is_some()),
+            ("uid", self.uid.is_some()),
+            ("publish", self.publish.is_some()),
+            ("user_id", self.user_id.is_some()),
+            ("room_uuid", self.room_uuid.is_some()),
+            ("user_uuid", self.user_uuid.is_some()),
+        ];
+        let takes: &[&str] = match self.service {
+            "rtc" => &["channel_name", "uid", "publish"],
+            "rtm" | "chat" => &["user_id"],
+            "apaas" => &["room_uuid", "user_uuid"],
+            "fpa" => &[],
+            "" => {
+                return Err(Error::invalid(
+                    "service",
+                    "is required: rtc, rtm, chat, fpa or apaas",
+                ))
+            }
+            other => {
+                return Err(Error::invalid(
+                    "service",
+                    format!("{other:?} is not one of rtc, rtm, chat, fpa, apaas"),
+                ))
+            }
+        };
+        if let Some((k, _)) = given.iter().find(|(k, set)| *set && !takes.contains(k)) {
+            return Err(Error::invalid(
+                "request",
+                format!("unknown field {k:?} for service {:?}", self.service),
+            ));
+        }
+        let required = |field: &'static str, v: Option<&str>| {
+            v.map(str::to_owned)
+                .ok_or_else(|| Error::invalid(field, "is required for this service"))
+        };
+        let action = match self.service {
+            "rtc" => Action::RtcJoin {
+                channel_name: required("channel_name", self.channel_name)?,
+                uid: self.uid.unwrap_or_default().to_owned(),
+                publish: Publish::from_names(self.publish.unwrap_or_default())?,
+            },
+            "rtm" => Action::RtmLogin {
+                user_id: required("user_id", self.user_id)?,
+            },
+            "chat" => match self.user_id {
+                Some(user_id) => Action::ChatUser {
+                    user_id: user_id.to_owned(),
+                },
+                None => Action::ChatApp,
+            },
+            "fpa" => Action::FpaLogin,
+            _ => match (self.room_uuid, self.user_uuid) {
+                (Some(room_uuid), Some(user_uuid)) => Action::ApaasRoomUser {
+                    room_uuid: room_uuid.to_owned(),
+                    user_uuid: user_uuid.to_owned(),
+                },
+                (None, Some(user_uuid)) => Action::ApaasUser {
+                    user_uuid: user_uuid.to_owned(),
+                },
+                (None, None) => Action::ApaasApp,
+                (Some(_), None) => {
+                    return Err(Error::invalid("user_uuid", "is required with room_uuid"))
+                }
+            },
+        };
+        Ok(Request {
+            app_id: self.app_id.map(str::to_owned),
+            action,
+        })
+    }
+}
+
 /// The streams an RTC client publishes once joined.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Publish {
@@ -88,6 +200,27 @@ pub struct Publish {
     pub video: bool,
     /// Publishes data streams (needs `publish_data_stream`).
     pub data: bool,
+}
+
+impl Publish {
+    /// The streams named `"audio"`, `"video"` and `"data"`.
+    pub fn from_names(names: &[&str]) -> Result<Publish> {
+        let mut p = Publish::default();
+        for name in names {
+            match *name {
+                "audio" => p.audio = true,
+                "video" => p.video = true,
+                "data" => p.data = true,
+                _ => {
+                    return Err(Error::invalid(
+                        "publish",
+                        "must be a list of \"audio\", \"video\", \"data\"",
+                    ))
+                }
+            }
+        }
+        Ok(p)
+    }
 }
 
 /// What the client does.

@@ -6,7 +6,9 @@ modules and are private.
 """
 
 from datetime import datetime, timedelta
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, ClassVar, Dict, Iterable, List, Optional, Sequence, Tuple, Union, final
+
+from ._types import CheckedPrivilege, CheckReason, Service, Token006
 
 __version__: str
 
@@ -270,28 +272,90 @@ def build_rtm_token_006(
 def chat_user_id(user_uuid: str) -> str:
     """The Chat user ID of an APaaS user: lowercase hex MD5 of user_uuid."""
 
-# Parsing (JSON form of token-core's json module) -----------------------------
+# Parsing, verifying, checking ---------------------------------------------------
 
-def parse(token: str) -> Dict[str, Any]:
-    """Parse a 007 or 006 token; its JSON form."""
+@final
+class Token:
+    """A parsed AccessToken2 ("007"), as `parse` and `verify` return it."""
 
-def parse_007(token: str) -> Dict[str, Any]:
-    """Parse a 007 token; its JSON form."""
+    version: ClassVar[str]
+    @property
+    def app_id(self) -> str: ...
+    @property
+    def issue_ts(self) -> int: ...
+    @property
+    def expire(self) -> int: ...
+    @property
+    def salt(self) -> int: ...
+    @property
+    def unknown_service_type(self) -> Optional[int]: ...
+    @property
+    def services(self) -> Tuple[Service, ...]: ...
+    @property
+    def issued_at(self) -> datetime: ...
+    @property
+    def expires_at(self) -> Optional[datetime]: ...
+    def service(self, service_type: int) -> Optional[Service]: ...
+    def __hash__(self) -> int: ...
 
-def parse_006(token: str) -> Dict[str, Any]:
-    """Parse a 006 token; its JSON form."""
+@final
+class CheckReport:
+    """The answer of `check`: would Agora admit the client, and why not."""
+
+    @property
+    def allowed(self) -> bool: ...
+    @property
+    def version(self) -> Optional[str]: ...
+    @property
+    def app_id(self) -> Optional[str]: ...
+    @property
+    def now(self) -> datetime: ...
+    @property
+    def issued_at(self) -> Optional[datetime]: ...
+    @property
+    def expires_at(self) -> Optional[datetime]: ...
+    @property
+    def signature(self) -> str: ...
+    @property
+    def reasons(self) -> Tuple[CheckReason, ...]: ...
+    @property
+    def privileges(self) -> Tuple[CheckedPrivilege, ...]: ...
+
+def parse(token: str) -> Union[Token, Token006]:
+    """Parse a 007 or 006 token (no signature check)."""
 
 def verify(
     token: str,
     app_certificate: str,
+    *,
     channel: Optional[str] = None,
     uid: Optional[int] = None,
     account: Optional[str] = None,
-) -> Dict[str, Any]:
-    """Parse and verify a token; its JSON form."""
+) -> Union[Token, Token006]:
+    """Parse a token and check its signature."""
 
-def check(token: str, app_certificate: str, request: str, now: Optional[int] = None) -> Dict[str, Any]:
-    """The check engine: a JSON request in, the JSON report out."""
+def check(
+    token: str,
+    app_certificate: str,
+    *,
+    service: str,
+    channel: Optional[str] = None,
+    uid: Optional[int] = None,
+    account: Optional[str] = None,
+    publish: Optional[Iterable[str]] = None,
+    user_id: Optional[str] = None,
+    room_uuid: Optional[str] = None,
+    user_uuid: Optional[str] = None,
+    app_id: Optional[str] = None,
+    now: Optional[_Time] = None,
+) -> CheckReport:
+    """Would Agora admit this client with this token?"""
+
+def parse_007(token: str) -> Dict[str, Any]:
+    """Parse a 007 token; its JSON form (for the drop-in modules)."""
+
+def parse_006(token: str) -> Dict[str, Any]:
+    """Parse a 006 token; its JSON form (for the drop-in modules)."""
 
 # Drop-in helpers -------------------------------------------------------------
 

@@ -1,9 +1,12 @@
 """Typed values of the Pythonic API: enums, services, parsed tokens.
 
-Parsed tokens are frozen dataclasses built from the JSON form of a parsed
-token that the extension returns (token-core's ``json`` module, the same form
-the CLI and the C library print). Times are given twice: as the raw integers
-carried by the token, and as timezone-aware UTC ``datetime`` values.
+A parsed 007 `Token` and a `CheckReport` are classes of the extension
+(``bindings/python/src/token.rs``) that read token-core's result when a field
+is asked for; their nested values (services, privileges, reasons) are the
+frozen dataclasses below, built on first access from the JSON form of a
+parsed token (token-core's ``json`` module, the same form the CLI and the C
+library print). Times are given twice: as the raw integers carried by the
+token, and as timezone-aware UTC ``datetime`` values.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, ClassVar, Dict, Iterable, Mapping, NamedTuple, Optional, Tuple, Union
+
+# Made in Rust: fields read from token-core's result when asked.
+from ._agora_token import CheckReport, Token
 
 __all__ = [
     "ServiceType",
@@ -470,49 +476,6 @@ _OWN_FIELDS: Dict[Any, Tuple[str, ...]] = {
 
 
 @dataclass(frozen=True)
-class Token:
-    """A parsed AccessToken2 ("007").
-
-    `issue_ts` and `expire` are the raw values (Unix seconds, and seconds
-    after issue); `issued_at` and `expires_at` the same as aware UTC
-    datetimes.
-    """
-
-    version: ClassVar[str] = "007"
-    app_id: str
-    """The app ID."""
-    issue_ts: int
-    """Issue time, Unix seconds."""
-    expire: int
-    """Token lifetime in seconds after `issue_ts` (0: no limit)."""
-    salt: int
-    """The random salt."""
-    services: Tuple[Service, ...]
-    """The services, in token (type) order."""
-    unknown_service_type: Optional[int] = None
-    """A service type this version does not know, if the token has one; the
-    services after it could not be read (the signature still covers them)."""
-
-    @property
-    def issued_at(self) -> datetime:
-        """The issue time as an aware UTC datetime."""
-        return _utc(self.issue_ts)
-
-    @property
-    def expires_at(self) -> Optional[datetime]:
-        """When the token expires (UTC), or None for an expire of 0."""
-        # A property, not a parsed field: a Token is also built by hand.
-        return _utc(self.issue_ts + self.expire) if self.expire else None
-
-    def service(self, service_type: int) -> Optional[Service]:
-        """The first service of this type, if any."""
-        for s in self.services:
-            if s.service_type == service_type:
-                return s
-        return None
-
-
-@dataclass(frozen=True)
 class Token006:
     """A parsed AccessToken ("006").
 
@@ -598,14 +561,15 @@ def _service_from_json(d: Dict[str, Any]) -> Service:
     return _new(cls, fields)  # type: ignore[no-any-return]
 
 
-def _token_from_json(d: Dict[str, Any]) -> Union[Token, Token006]:
-    if d["version"] == "006":
-        fields = {name: d[name] for name in ("app_id", "salt", "ts", "crc_channel_name", "crc_uid")}
-        fields["privileges"] = _privileges_from_json(d)
-        return _new(Token006, fields)  # type: ignore[no-any-return]
-    fields = {name: d[name] for name in ("app_id", "issue_ts", "expire", "salt", "unknown_service_type")}
-    fields["services"] = tuple(_service_from_json(s) for s in d["services"])
-    return _new(Token, fields)  # type: ignore[no-any-return]
+def _services_from_json(ds: Iterable[Dict[str, Any]]) -> Tuple[Service, ...]:
+    # A parsed Token's services, made on first access (bindings/python/src/token.rs).
+    return tuple(_service_from_json(d) for d in ds)
+
+
+def _token006_from_json(d: Dict[str, Any]) -> Token006:
+    fields = {name: d[name] for name in ("app_id", "salt", "ts", "crc_channel_name", "crc_uid")}
+    fields["privileges"] = _privileges_from_json(d)
+    return _new(Token006, fields)  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
@@ -633,49 +597,3 @@ class CheckedPrivilege:
     """When it expires (UTC); None for no limit or when missing."""
     status: str
     """``"ok"``, ``"expired"`` or ``"missing"``."""
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    """The answer of `check`: would Agora admit the client, and why not."""
-
-    allowed: bool
-    """True when Agora would admit the client."""
-    version: Optional[str]
-    """``"007"`` or ``"006"``; None for a malformed token."""
-    app_id: Optional[str]
-    """The token's app ID; None for a malformed token."""
-    now: datetime
-    """The time the check was made for (UTC)."""
-    issued_at: Optional[datetime]
-    """007: when the token was issued (None for 006)."""
-    expires_at: Optional[datetime]
-    """When the token expires; None for no limit or a malformed token."""
-    signature: str
-    """``"valid"``, ``"invalid"`` or ``"unchecked"`` (malformed, or a 006
-    token whose channel or uid is not the requested one)."""
-    reasons: Tuple[CheckReason, ...]
-    """Every reason for a denial (empty when allowed)."""
-    privileges: Tuple[CheckedPrivilege, ...]
-    """The privileges the request needs."""
-
-
-def _maybe_utc(ts: Optional[int]) -> Optional[datetime]:
-    return _utc(ts) if ts is not None else None
-
-
-def _report_from_json(d: Dict[str, Any]) -> CheckReport:
-    return CheckReport(
-        allowed=d["allowed"],
-        version=d["version"],
-        app_id=d["app_id"],
-        now=_utc(d["now"]),
-        issued_at=_maybe_utc(d["issued_at"]),
-        expires_at=_maybe_utc(d["expires_at"]),
-        signature=d["signature"],
-        reasons=tuple(CheckReason(r["code"], r["message"]) for r in d["reasons"]),
-        privileges=tuple(
-            CheckedPrivilege(p["service"], p["privilege"], _maybe_utc(p["expires_at"]), p["status"])
-            for p in d["privileges"]
-        ),
-    )
