@@ -4,8 +4,7 @@
 //! A `Token` (007) and a `CheckReport` keep token-core's own value and hand
 //! out its fields when asked: the scalars at once, the nested objects
 //! (services with their privileges, reasons, checked privileges) built on
-//! first access from the same JSON form every surface uses, by the package's
-//! `_types.py`, and kept. A caller that only needs "valid or not", the app
+//! first access, as the package's `_types.py` dataclasses, and kept. A caller that only needs "valid or not", the app
 //! ID or `allowed` never pays for the rest. A 006 token, rarely read, is the
 //! `Token006` dataclass built from its JSON form at once.
 
@@ -14,6 +13,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyTuple};
 use token_core::builder::User;
 use token_core::check::{Report, RequestFields};
+use token_core::service::{self, Field, Service};
 use token_core::v007::ParsedToken;
 use token_core::AnyToken;
 
@@ -29,7 +29,7 @@ fn types_fn<'py>(
 }
 
 static UTC: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-static SERVICES_FROM_JSON: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static SERVICES_FROM_PARTS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 static TOKEN006_FROM_JSON: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 static REASON: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 static CHECKED_PRIVILEGE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
@@ -38,6 +38,57 @@ static CHECKED_PRIVILEGE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 fn utc<'py>(py: Python<'py>, ts: Option<u64>) -> PyResult<Option<Bound<'py, PyAny>>> {
     ts.map(|t| types_fn(py, &UTC, "_utc")?.call1((t,)))
         .transpose()
+}
+
+/// A service as `_types._services_from_parts` reads it: `(type, ((field
+/// name, value), ...), ((id, expire, name, expires_at), ...), permissions)`,
+/// with the fields of token-core's `service::fields` and `expires_at` the
+/// absolute time (None for no limit); `permissions` is None but for RTM2.
+fn service_parts<'py>(
+    py: Python<'py>,
+    service: &Service,
+    issue_ts: u64,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let t = service.service_type();
+    let mut fields = Vec::new();
+    let mut permissions = None;
+    for field in service::fields(t).unwrap_or(&[]) {
+        let value = match (field, service) {
+            (Field::Text(f), _) => service
+                .text(*f)
+                .unwrap_or_default()
+                .into_pyobject(py)?
+                .into_any(),
+            (Field::Role, Service::Apaas(a)) => a.role.into_pyobject(py)?.into_any(),
+            (Field::Permissions, Service::Rtm2(r)) => {
+                let items = r
+                    .permissions
+                    .iter()
+                    .map(|(rt, pt, res)| (rt, pt, PyTuple::new(py, res)))
+                    .map(|(rt, pt, res)| Ok((rt, pt, res?)))
+                    .collect::<PyResult<Vec<_>>>()?;
+                permissions = Some(PyTuple::new(py, items)?);
+                continue;
+            }
+            _ => continue,
+        };
+        fields.push((field.name(), value));
+    }
+    let privileges = service
+        .privileges()
+        .iter()
+        .map(|(id, expire)| {
+            let expires_at = (expire != 0).then(|| issue_ts + u64::from(expire));
+            (id, expire, service::privilege_name(t, id), expires_at)
+        })
+        .collect::<Vec<_>>();
+    (
+        t,
+        PyTuple::new(py, fields)?,
+        PyTuple::new(py, privileges)?,
+        permissions,
+    )
+        .into_pyobject(py)
 }
 
 /// A parsed token as the Python value `parse` and `verify` return.
@@ -77,9 +128,16 @@ impl Token {
 
     fn services_tuple<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyTuple>> {
         let tuple = self.services.get_or_try_init(py, || -> PyResult<_> {
-            let json = token_core::json::to_json(&AnyToken::V007(self.parsed.clone()));
-            let list = crate::parse::to_python(py, &json["services"])?;
-            let made = types_fn(py, &SERVICES_FROM_JSON, "_services_from_json")?.call1((list,))?;
+            let issue_ts = u64::from(self.parsed.token.issue_ts);
+            let parts = self
+                .parsed
+                .token
+                .services
+                .iter()
+                .map(|s| service_parts(py, s, issue_ts))
+                .collect::<PyResult<Vec<_>>>()?;
+            let made =
+                types_fn(py, &SERVICES_FROM_PARTS, "_services_from_parts")?.call1((parts,))?;
             Ok(made.cast_into::<PyTuple>()?.unbind())
         })?;
         Ok(tuple.bind(py))

@@ -561,9 +561,32 @@ def _service_from_json(d: Dict[str, Any]) -> Service:
     return _new(cls, fields)  # type: ignore[no-any-return]
 
 
-def _services_from_json(ds: Iterable[Dict[str, Any]]) -> Tuple[Service, ...]:
-    # A parsed Token's services, made on first access (bindings/python/src/token.rs).
-    return tuple(_service_from_json(d) for d in ds)
+def _services_from_parts(parts: Iterable[Tuple[Any, ...]]) -> Tuple[Service, ...]:
+    # A parsed Token's services, made on first access from the plain tuples of
+    # bindings/python/src/token.rs: (type, ((field, value), ...),
+    # ((id, expire, name, expires_at), ...), RTM2 permissions or None).
+    dates: Dict[Optional[int], Optional[datetime]] = {None: None}
+    out = []
+    for type_id, fields, privileges, permissions in parts:
+        own = dict(fields)
+        plist = []
+        for pid, expire, name, at in privileges:
+            if at not in dates:
+                dates[at] = _utc(at)
+            plist.append(_new(Privilege, {"id": pid, "expire": expire, "name": name, "expires_at": dates[at]}))
+        own["privileges"] = tuple(plist)
+        if permissions is not None:
+            own["permissions"] = tuple(
+                Rtm2Permission(_known(Rtm2ResourceType, r), _known(Rtm2PermissionType, p), res)
+                for r, p, res in permissions
+            )
+        out.append(_new(_SERVICE_CLASSES[type_id], own))
+    return tuple(out)
+
+
+def _known(enum_cls: Any, value: int) -> int:
+    # A number this version names is given as its enum member.
+    return enum_cls(value) if value in enum_cls._value2member_map_ else value  # type: ignore[no-any-return]
 
 
 def _token006_from_json(d: Dict[str, Any]) -> Token006:
