@@ -720,6 +720,17 @@ def vector_run(a: argparse.Namespace, cases: List[Dict[str, Any]], report: Repor
             judge(report, JAVA_SURFACE, c, r, chk, pending, checked_only=True)
         timing["Java"] = time.time() - t0
 
+    if a.php:
+        t0 = time.time()
+        for api, (surface, only_checked) in PHP_SURFACES.items():
+            reqs = [{"id": n, "api": api, "builder": c["builder"], "inputs": c["inputs"], "token": c["token"]}
+                    for n, c in enumerate(cases)]
+            for c, chk, r in zip(cases, checked, run_lines(php_worker(a), reqs)):
+                if r.get("ok") and r.get("token") == "":
+                    r = {"offered": True, "ok": False, "kind": "empty string", "message": "returned ''"}
+                judge(report, surface, c, r, chk, pending, checked_only=only_checked)
+        timing["PHP"] = time.time() - t0
+
     t0 = time.time()
     repin_check(core, pending, report)
     timing["re-pin"] = time.time() - t0
@@ -825,6 +836,46 @@ def java_expect(c: Dict[str, Any]) -> str:
     return e["default"]
 
 
+PHP_SURFACES = {"idiomatic": ("PHP AgoraToken\\TokenBuilder (idiomatic)", True),
+                "dropin": ("PHP drop-in (official PHP class names)", False)}
+
+
+def php_worker(a: argparse.Namespace) -> List[str]:
+    """The PHP worker over libagora_token (AGORA_TOKEN_LIBRARY is set by
+    scripts/test-conformance)."""
+    return [a.php, "-d", "ffi.enable=1", str(HERE / "workers" / "php_worker.php")]
+
+
+def php_expect(c: Dict[str, Any], api: str) -> str:
+    """The PHP surfaces' expectation for a bad input (bad_inputs.json has no
+    PHP keys): a "php"/"php_dropin" key if one is added. The idiomatic API
+    takes a role as an RtcRole or int and permission types as numbers (a
+    name is not offered) and refuses a number past 2^32 (PHP ints are 64
+    bits) with invalid_input; else the default. The drop-ins do what the
+    official PHP classes do where agoraiotools' drop-in does too ("" for a
+    bad app ID or certificate, a token for what they accept), read a role
+    name as the subscriber (`$role == ROLE_PUBLISHER` is false), have no
+    AccessToken2 parse/verify class, and throw invalid_input otherwise."""
+    e = c["expect"]
+    key = "php" if api == "idiomatic" else "php_dropin"
+    if key in e:
+        return e[key]
+    role_name = isinstance(c["inputs"].get("role"), str)
+    perm_name = any(not isinstance(p.get(k), int) for p in c["inputs"].get("permissions", [])
+                    for k in ("resource_type", "permission_type"))
+    if api == "idiomatic":
+        if role_name or perm_name:
+            return "not offered: roles are an RtcRole or int, permission types numbers"
+        return e["default"]
+    if c["builder"] in ("parse", "verify", "access_token2.services"):
+        return "not offered: the PHP drop-ins are the official builder classes (no AccessToken2 class)"
+    if role_name:
+        return "accepted"
+    if e.get("python_dropin") in ("empty", "accepted"):
+        return e["python_dropin"]
+    return e["default"]
+
+
 def bad_run(a: argparse.Namespace, cases: List[Dict[str, Any]], report: Report) -> None:
     """Each bad case has "expect": {"default": kind, <surface key>: ...};
     a surface key's value is a kind, "empty" (returns ""), "accepted"
@@ -910,6 +961,14 @@ def bad_run(a: argparse.Namespace, cases: List[Dict[str, Any]], report: Report) 
             c2 = dict(c, expect=dict(c["expect"], java=java_expect(c)))
             record(JAVA_SURFACE, "java", c2, r)
 
+    if a.php:
+        for api, (surface, _) in PHP_SURFACES.items():
+            reqs = [{"id": n, "api": api, "builder": c["builder"], "inputs": c["inputs"], "token": c.get("token", "")}
+                    for n, c in enumerate(cases)]
+            for c, r in zip(cases, run_lines(php_worker(a), reqs)):
+                c2 = dict(c, expect=dict(c["expect"], **{"php_" + api: php_expect(c, api)}))
+                record(surface, "php_" + api, c2, r)
+
     # The server: one instance with the cases' (valid) credentials; bad
     # credentials are refused at start-up (exit 64) instead.
     server = Server(a.server, a.bad_app_id, a.bad_cert, None)
@@ -956,6 +1015,7 @@ def main() -> int:
     for name in ("core", "cli", "c-vectors", "c-bad", "cpp-vectors", "cpp-bad", "python", "node-pkg"):
         p.add_argument("--" + name, required=True)
     p.add_argument("--java-jar", help="bindings/java's jar (runs workers/JavaWorker.java against it)")
+    p.add_argument("--php", help="a php binary with FFI; runs workers/php_worker.php over AGORA_TOKEN_LIBRARY")
     p.add_argument("--go-worker", help="tests/conformance/workers/go_worker built against libagora_token")
     a = p.parse_args()
     a.server = a.cli
