@@ -8,17 +8,17 @@
 # The runtime image is FROM scratch: the binary, exactly the shared libraries
 # it links (glibc, libm, libgcc_s; listed by ldd, scripts/image-rootfs) and
 # an /etc/passwd naming uid 65532. No shell, no package manager, non-root.
-# Two ways to fill it, same layout:
-#   - default target `runtime`: compiles in RUST_IMAGE (needs a registry);
-#   - target `runtime-prebuilt`: copies a root filesystem that
-#     scripts/build-image assembled from a binary built on the host (the
-#     build context is then that directory); no base image to pull.
-# BuildKit or the classic builder both work; the classic builder stops at
-# runtime-prebuilt without touching the stages after it.
+# Two ways to fill it, same layout and settings:
+#   - `docker build .` (target `runtime`): compiles in RUST_IMAGE (a registry
+#     or a local copy of it is needed);
+#   - `scripts/build-image --prebuilt`: builds target `base` (FROM scratch,
+#     first, so even the classic builder pulls nothing) and adds the root
+#     filesystem assembled from a binary built on the host, in one COPY
+#     layer as `runtime` does.
 
 ARG RUST_IMAGE=rust:1-bookworm
 
-# What both runtime targets share: settings only, no files.
+# The runtime's settings, no files; both ways of building start from it.
 FROM scratch AS base
 ENV PORT=8080 \
     LOG_FORMAT=json
@@ -28,9 +28,6 @@ USER 65532:65532
 # Liveness/readiness: GET /healthz and /readyz (no shell here for a
 # HEALTHCHECK command; orchestrators probe over HTTP).
 ENTRYPOINT ["/usr/local/bin/agora-token", "serve"]
-
-FROM base AS runtime-prebuilt
-COPY rootfs/ /
 
 FROM ${RUST_IMAGE} AS build
 WORKDIR /src
