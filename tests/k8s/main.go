@@ -103,24 +103,25 @@ func decode(doc []byte, m *manifests) error {
 	var target any
 	switch head.APIVersion + " " + head.Kind {
 	case "apps/v1 Deployment":
-		m.deployment = &appsv1.Deployment{}
-		target = m.deployment
+		target = into(&m.deployment)
 	case "v1 Service":
-		m.service = &corev1.Service{}
-		target = m.service
+		target = into(&m.service)
 	case "v1 Secret":
-		m.secret = &corev1.Secret{}
-		target = m.secret
+		target = into(&m.secret)
 	case "autoscaling/v2 HorizontalPodAutoscaler":
-		m.hpa = &autoscalingv2.HorizontalPodAutoscaler{}
-		target = m.hpa
+		target = into(&m.hpa)
 	case "policy/v1 PodDisruptionBudget":
-		m.pdb = &policyv1.PodDisruptionBudget{}
-		target = m.pdb
+		target = into(&m.pdb)
 	default:
 		return fmt.Errorf("unexpected object %q %q", head.APIVersion, head.Kind)
 	}
 	return yaml.UnmarshalStrict(doc, target)
+}
+
+// into gives slot a new object and returns it to be decoded into.
+func into[T any](slot **T) any {
+	*slot = new(T)
+	return *slot
 }
 
 func (m *manifests) consistent() error {
