@@ -569,10 +569,14 @@ pub fn run(args: ServeArgs) -> ExitCode {
         };
         let addr = listener.local_addr().unwrap_or(config.listen);
         // The banner is a courtesy: with stdout closed the server still
-        // serves (its logs go to stderr).
-        let mut stdout = std::io::stdout().lock();
-        let _ = write!(stdout, "{}", banner(&config, addr)).and_then(|()| stdout.flush());
-        drop(stdout);
+        // serves (its logs go to stderr). With JSON logs (containers, log
+        // shippers) every line must be JSON, so the `serving` event below,
+        // which has the address and app ID, stands in for it; the demo
+        // banner, which is the point of `--demo`, always prints.
+        if config.demo || config.log_format != LogFormat::Json {
+            let mut stdout = std::io::stdout().lock();
+            let _ = write!(stdout, "{}", banner(&config, addr)).and_then(|()| stdout.flush());
+        }
         let auth = auth_summary(&config);
         if auth == "off" && !config.demo {
             tracing::warn!(
