@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 
 use token_core::builder::rtc::{self, Role};
 use token_core::service::{Rtc, Service};
-use token_core::{codec, v006, v007};
+use token_core::{check, codec, v006, v007};
 
 const APP_ID: &str = "970CA35de60c44645bbae8a215061b33";
 const CERT: &str = "5CFd2fd1755d40ecb72977518be15d3b";
@@ -171,6 +171,7 @@ const STAGES: &[&str] = &[
     "base64_decode",
     "inflate",
     "signature_check",
+    "check007",
     "build006",
 ];
 
@@ -227,6 +228,18 @@ fn with_stage(name: &str, f: &mut dyn FnMut(&mut dyn FnMut())) -> Result<(), Str
         "base64_decode" => Box::new(|| sink(codec::base64_decode(black_box(b64)))),
         "inflate" => Box::new(|| sink(codec::inflate(black_box(&compressed)))),
         "signature_check" => Box::new(|| sink(black_box(&parsed).verify(black_box(CERT)))),
+        "check007" => {
+            // The client the token was built for, within its lifetime.
+            let join = check::Request::new(check::Action::rtc_join(CHANNEL, UID.to_string()));
+            Box::new(move || {
+                sink(check::check(
+                    black_box(&text),
+                    black_box(CERT),
+                    black_box(&join),
+                    u64::from(ISSUE_TS) + 1,
+                ))
+            })
+        }
         "build006" => Box::new(|| sink(build006())),
         _ => {
             return Err(format!(
