@@ -1,0 +1,69 @@
+# frozen_string_literal: true
+
+module AgoraToken
+  # Raised when libagora_token cannot be loaded; the message names
+  # AGORA_TOKEN_LIBRARY.
+  class LibraryNotFound < LoadError; end
+
+  # A failure reported by libagora_token (or refused before the call because
+  # Ruby cannot pass the value to C). +kind+ is the C status name
+  # (:invalid_input, :malformed, ...); the message names the field and the
+  # rule, never the app certificate.
+  class Error < StandardError
+    # The C status name as a Symbol.
+    attr_reader :kind
+
+    def initialize(message, kind)
+      super(message)
+      @kind = kind
+    end
+  end
+
+  # A pointer argument that must not be NULL was nil.
+  class NullPointer < Error; end
+  # A string argument is not valid UTF-8.
+  class InvalidUtf8 < Error; end
+  # An argument broke a rule (length, alphabet, range).
+  class InvalidInput < Error; end
+  # A token was built without any service.
+  class NoService < Error; end
+  # The token does not start with the expected version prefix.
+  class WrongVersion < Error; end
+  # The token text or its decoded bytes are not a valid token.
+  class Malformed < Error; end
+  # The signature does not match the certificate (or channel name / uid).
+  class SignatureMismatch < Error; end
+  # A bug in libagora_token (a caught panic).
+  class Internal < Error; end
+
+  # The one mapping of C status codes (AgoraTokenStatus) to exceptions.
+  ERRORS = {
+    1 => NullPointer, 2 => InvalidUtf8, 3 => InvalidInput, 4 => NoService,
+    5 => WrongVersion, 6 => Malformed, 7 => SignatureMismatch, 8 => Internal
+  }.freeze
+
+  # Calls a libagora_token function whose last two arguments are (out,
+  # out_error); returns the out pointer's value (a String, or the pointer
+  # itself with +string: false+) and raises the mapped Error otherwise.
+  # Frees every string the library returned.
+  def self.call_native(function, *args, string: true)
+    out = FFI::MemoryPointer.new(:pointer)
+    err = FFI::MemoryPointer.new(:pointer)
+    status = Native.public_send(function, *args, out, err)
+    if status.zero?
+      return out.read_pointer unless string
+
+      ptr = out.read_pointer
+      begin
+        return ptr.read_string.force_encoding(Encoding::UTF_8)
+      ensure
+        Native.agora_token_string_free(ptr)
+      end
+    end
+    eptr = err.read_pointer
+    message = eptr.null? ? 'no message' : eptr.read_string.force_encoding(Encoding::UTF_8)
+    Native.agora_token_string_free(eptr) unless eptr.null?
+    kind = Native.agora_token_status_name(status).to_sym
+    raise ERRORS.fetch(status, Error).new(message, kind)
+  end
+end
