@@ -853,9 +853,9 @@ def ruby_expect(c: Dict[str, Any], api: str) -> str:
     Ruby keys): a "ruby"/"ruby_dropin" key if one is added; a role or
     permission type by name is not offered (Ruby passes numbers, as C); a
     number past 2^32 is refused with invalid_input before the C call. The
-    drop-ins return "" for a bad 007 app ID or certificate and accept what
-    the official gem accepts (bindings/ruby/README.md); they have no
-    AccessToken class (parse, verify, hand-assembled services)."""
+    drop-ins return "" for a bad 007 app ID or certificate (or no service)
+    and accept what the official gem accepts (bindings/ruby/README.md); their
+    AccessToken's parse and verify_signature answer false."""
     e = c["expect"]
     key = "ruby" if api == "idiomatic" else "ruby_dropin"
     if key in e:
@@ -864,9 +864,11 @@ def ruby_expect(c: Dict[str, Any], api: str) -> str:
     if e.get("c", "").startswith("not offered") and not past_u32:
         return "not offered: roles and permission types are numbers"
     if api == "dropin":
-        if c["builder"] in ("parse", "verify", "access_token2.services"):
-            return "not offered: the drop-in has no AccessToken class (AgoraToken.parse/verify/Builder#services)"
-        if e.get("cpp") == "empty" and not c["builder"].startswith("rtc006."):
+        if c["builder"] == "verify" and c.get("token", "").startswith("006"):
+            return "not offered: the official Ruby gem's 006 AccessToken has no signature check"
+        if c["builder"] in ("parse", "verify"):
+            return "false"
+        if e.get("cpp") == "empty" and not c["builder"].startswith("rtc006.") or e["default"] == "no_service":
             return "empty"
         if e.get("python_dropin") == "accepted":
             return "accepted"

@@ -7,6 +7,7 @@
 # token would have no service); every other input is accepted as the
 # official gem accepts it. Known differences: bindings/ruby/README.md.
 require_relative 'agora_token'
+require_relative 'dynamic_key2/access_token'
 
 module AgoraDynamicKey2
   # Calls into libagora_token the way the official builders behave.
@@ -16,9 +17,7 @@ module AgoraDynamicKey2
 
     module_function
 
-    # The official ServiceRtc/ServiceChat `fetch_uid`: the Integer 0 is ""
-    # (any user), anything else its text.
-    def uid_text(uid) = uid.eql?(0) ? '' : uid.to_s
+    def uid_text(uid) = Service.fetch_uid(uid)
 
     def u32(name, value) = AgoraToken::Convert.u32(name, value)
 
@@ -105,36 +104,6 @@ module AgoraDynamicKey2
       DropIn.rtc_rtm(:agora_token_rtc_build_with_rtm2, app_id, app_certificate, channel_name, rtc_account, rtc_role,
                      rtc_token_expire, join_channel_privilege_expire, pub_audio_privilege_expire,
                      pub_video_privilege_expire, pub_data_stream_privilege_expire, rtm_user_id, rtm_token_expire)
-    end
-  end
-
-  # The RTM 2.x permission set of the official ServiceRtm2 (only its
-  # Permissions class: the drop-in has no Service objects).
-  class ServiceRtm2
-    # Resources by resource type and permission type.
-    class Permissions
-      # MESSAGE_CHANNELS, STREAM_CHANNELS, GROUP_CHANNELS, SERVER_GROUPS, USERS; READ, WRITE.
-      include AgoraToken::Rtm2
-
-      # resource type => permission type => resources
-      attr_accessor :details
-
-      def initialize
-        @details = {}
-      end
-
-      # Adds or replaces the resources of a (resource type, permission type) pair.
-      def add(resource_type, permission_type, resources)
-        @details[resource_type] ||= {}
-        @details[resource_type][permission_type] = resources.dup
-      end
-
-      # The entries as AgoraToken::Permission values.
-      def to_a
-        @details.flat_map do |rt, by_permission|
-          by_permission.map { |pt, res| AgoraToken::Permission.new(resource_type: rt, permission_type: pt, resources: res) }
-        end
-      end
     end
   end
 

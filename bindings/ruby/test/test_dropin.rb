@@ -51,6 +51,33 @@ class DropInTest < Minitest::Test
     assert_equal [], services(AgoraDynamicKey2::RtmTokenBuilder.build_token_with_permissions(APP_ID, APP_CERT, 'u', nil)).first.permissions
   end
 
+  def test_access_token_builds_parses_and_verifies
+    t = AgoraDynamicKey2::AccessToken.new(APP_ID, APP_CERT, 600)
+    assert_includes 1..99_999_999, t.salt
+    assert_in_delta Time.now.to_i, t.issue_ts, 2
+    refute_includes t.inspect, APP_CERT
+    assert_equal '', t.build, 'no service: "" as the official build'
+    rtc = AgoraDynamicKey2::ServiceRtc.new('demo', 0)
+    rtc.add_privilege(AgoraDynamicKey2::ServiceRtc::PRIVILEGE_JOIN_CHANNEL, 60)
+    t.add_service(rtc)
+    t.issue_ts = 1_700_000_000
+    token = t.build
+    back = AgoraDynamicKey2::AccessToken.new
+    assert back.parse(token)
+    assert_equal [APP_ID, 1_700_000_000, 600, t.salt], [back.app_id, back.issue_ts, back.expire, back.salt]
+    s = back.get_services(AgoraDynamicKey2::ServiceRtc::SERVICE_TYPE).first
+    assert_equal ['demo', '', { 1 => 60 }], [s.channel_name, s.uid, s.privileges]
+    assert back.verify_signature(APP_CERT)
+    refute back.verify_signature(APP_CERT.reverse)
+    refute back.verify_signature(nil)
+    refute back.parse('007!!'), 'parse answers false as the official parse'
+    refute back.verify_signature(APP_CERT), 'a failed parse clears the token'
+    refute back.parse(R006.build_token_with_account(app_id: APP_ID, app_certificate: APP_CERT, channel_name: 'c',
+                                                    role: 1, account: 'a', privilege_expired_ts: 0))
+    t.app_id = 'nope'
+    assert_equal '', t.build
+  end
+
   # Difference: the official gem packs an expire with Array#pack('V'), which
   # wraps a value past 2^32 silently; the drop-in refuses it.
   def test_difference_expire_past_uint32_raises

@@ -101,9 +101,9 @@ module VectorCalls
   end
 
   # The drop-in's token for a case (issued now: re-pin to compare).
-  def dropin(builder, i, _token)
+  def dropin(builder, i, token)
     raise NotOffered, 'the official Ruby gem has no legacy DynamicKey/Signaling builders' if legacy?(builder)
-    raise NotOffered, 'the drop-in has no AccessToken class (parse/verify: AgoraToken.parse/verify)' if %w[parse verify].include?(builder)
+    return dropin_read(builder, i, token) if %w[parse verify].include?(builder)
 
     a, c = i['app_id'], i['app_certificate']
     rtc = AgoraDynamicKey2::RtcTokenBuilder
@@ -137,6 +137,7 @@ module VectorCalls
       when 'user' then k.build_user_token(a, c, i['user_uuid'], i['expire'])
       else k.build_app_token(a, c, i['expire'])
       end
+    when 'access_token2.services' then dropin_services(i)
     when 'rtc006.with_uid', 'rtc006.with_user_account'
       if i.key?('uid')
         raise NotOffered, 'the official Ruby 006 gem binds uid 0 as the text "0" (README)' if i['uid'].zero?
@@ -152,6 +153,49 @@ module VectorCalls
                                                    privilege_expired_ts: i['privilege_expired_ts'])
     else raise NotOffered, "the official Ruby gem has no builder for #{builder}"
     end
+  end
+
+  # The drop-in builders whose issue ts and salt can be set (AccessToken's
+  # attributes): their tokens are compared as they are.
+  def dropin_pinned?(builder) = builder == 'access_token2.services'
+
+  # parse / verify through the official AccessToken class: true or false.
+  def dropin_read(builder, i, token)
+    raise NotOffered, "the official Ruby gem's 006 AccessToken has no signature check" if token.start_with?('006') && builder == 'verify'
+
+    t = AgoraDynamicKey2::AccessToken.new
+    parsed = t.parse(token)
+    builder == 'parse' ? parsed : parsed && t.verify_signature(i['app_certificate'])
+  end
+
+  SERVICE_CLASSES = {
+    1 => ->(s) { AgoraDynamicKey2::ServiceRtc.new(s['channel_name'], s['uid']) },
+    2 => ->(s) { AgoraDynamicKey2::ServiceRtm.new(s['user_id']) },
+    3 => ->(s) { AgoraDynamicKey2::ServiceStreaming.new(s['channel_name'], s['account']) },
+    4 => ->(_) { AgoraDynamicKey2::ServiceFpa.new },
+    5 => ->(s) { AgoraDynamicKey2::ServiceChat.new(s['user_id']) },
+    6 => ->(s) { AgoraDynamicKey2::ServiceFCdn.new(s['channel_name'], s['account']) },
+    7 => ->(s) { AgoraDynamicKey2::ServiceApaas.new(s['room_uuid'], s['user_uuid'], s['role']) },
+    8 => lambda do |s|
+      perms = AgoraDynamicKey2::ServiceRtm2::Permissions.new
+      permissions!(s['permissions'] || []).each { |x| perms.add(x.resource_type, x.permission_type, x.resources) }
+      AgoraDynamicKey2::ServiceRtm2.new(s['user_id'], perms)
+    end
+  }.freeze
+
+  # A hand-assembled token through the official AccessToken class, with the
+  # case's issue ts and salt.
+  def dropin_services(i)
+    t = AgoraDynamicKey2::AccessToken.new(i['app_id'], i['app_certificate'], i['expire'])
+    t.issue_ts = i['issue_ts']
+    t.salt = i['salt']
+    i['services'].each do |s|
+      make = SERVICE_CLASSES.fetch(s['type']) { raise NotOffered, "the official Ruby gem has no service type #{s['type']}" }
+      service = make.call(s)
+      s['privileges'].each { |id, expire| service.add_privilege(id.to_i, expire) }
+      t.add_service(service)
+    end
+    t.build
   end
 
   # The issue fields of a token built now, for re-pinning: 007 issue_ts and

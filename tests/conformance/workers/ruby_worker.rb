@@ -2,13 +2,14 @@
 
 # The Ruby surface of scripts/test-conformance: the idiomatic AgoraToken
 # API (checked, pinned to the case's issue ts and salt) and the drop-ins
-# (AgoraDynamicKey2 / AgoraDynamicKey: issued now, re-pinned by the driver).
+# (AgoraDynamicKey2 / AgoraDynamicKey: issued now, re-pinned by the driver;
+# AccessToken with the case's issue ts and salt, parse/verify as booleans).
 #
 #   AGORA_TOKEN_LIBRARY=.../libagora_token.so ruby -Ibindings/ruby/lib ruby_worker.rb < requests.jsonl
 #
 # Reads {"id", "api": "idiomatic"|"dropin", "builder", "inputs", "token"};
 # writes {"id", "offered": false, "reason"}, {"id", "offered": true, "ok":
-# true, "token", "pinned"} or {"id", "offered": true, "ok": false, "kind",
+# true, "token", "pinned"[, "value"]} or {"id", "offered": true, "ok": false, "kind",
 # "message"} (the AgoraToken::Error's kind).
 require 'json'
 require_relative '../../../bindings/ruby/test/vector_calls'
@@ -25,8 +26,12 @@ $stdin.each_line do |line|
       token = value.is_a?(String) ? value : ''
       out.merge!('offered' => true, 'ok' => true, 'token' => token, 'pinned' => true)
     else
-      token = VectorCalls.dropin(req['builder'], req['inputs'], req['token'])
-      out.merge!('offered' => true, 'ok' => true, 'token' => token, 'pinned' => false)
+      value = VectorCalls.dropin(req['builder'], req['inputs'], req['token'])
+      if [true, false].include?(value)
+        out.merge!('offered' => true, 'ok' => true, 'token' => '', 'value' => value)
+      else
+        out.merge!('offered' => true, 'ok' => true, 'token' => value, 'pinned' => VectorCalls.dropin_pinned?(req['builder']))
+      end
     end
   rescue VectorCalls::NotOffered => e
     out.merge!('offered' => false, 'reason' => e.message)

@@ -110,14 +110,8 @@ module AgoraToken
     # valid +expire+ seconds. Only app ID, certificate and "at least one
     # service" are checked.
     def services(expire, services)
-      raise TypeError, 'services: must be an Array' unless services.is_a?(Array)
-
       keep = []
-      array = services.empty? ? nil : FFI::MemoryPointer.new(Native::Service, services.size)
-      services.each_with_index do |s, n|
-        service(Native::Service.new(array + (n * Native::Service.size)), s, "services[#{n}]", keep)
-      end
-      build(:agora_token_v007_build, u32('expire', expire), array, services.size)
+      build(:agora_token_v007_build, u32('expire', expire), *Convert.services(services, keep))
     end
 
     # 006 RTC token for a uid (0: any user); privilege_expired_ts absolute.
@@ -155,18 +149,5 @@ module AgoraToken
        u32('rtm_token_expire', rtm_token_expire)]
     end
 
-    def service(c, s, name, keep)
-      get = ->(k) { s.is_a?(Hash) ? s.fetch(k) { s[k.to_s] } : s.public_send(k) }
-      c[:service_type] = u16("#{name}.type", get.call(:type))
-      c[:privileges], c[:privilege_count] = Convert.privileges("#{name}.privileges", get.call(:privileges) || {}, keep)
-      c[:privileges] ||= FFI::Pointer::NULL
-      %i[channel_name uid user_id account room_uuid user_uuid].each do |k|
-        keep << (ptr = FFI::MemoryPointer.from_string(str("#{name}.#{k}", get.call(k) || '')))
-        c[k] = ptr
-      end
-      c[:role] = i16("#{name}.role", get.call(:role) || -1)
-      c[:permissions], c[:permission_count] = Convert.permissions(get.call(:permissions) || [], keep)
-      c[:permissions] ||= FFI::Pointer::NULL
-    end
   end
 end

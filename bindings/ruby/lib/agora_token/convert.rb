@@ -78,6 +78,33 @@ module AgoraToken
       [array, list.size]
     end
 
+    # AgoraTokenService[] from Service values (or Hashes with its keys).
+    def services(list, keep)
+      raise TypeError, 'services: must be an Array' unless list.is_a?(Array)
+      return [nil, 0] if list.empty?
+
+      array = FFI::MemoryPointer.new(Native::Service, list.size)
+      list.each_with_index do |s, n|
+        service(Native::Service.new(array + (n * Native::Service.size)), s, "services[#{n}]", keep)
+      end
+      keep << array
+      [array, list.size]
+    end
+
+    def service(c, s, name, keep)
+      get = ->(k) { s.is_a?(Hash) ? s.fetch(k) { s[k.to_s] } : s.public_send(k) }
+      c[:service_type] = u16("#{name}.type", get.call(:type))
+      c[:privileges], c[:privilege_count] = privileges("#{name}.privileges", get.call(:privileges) || {}, keep)
+      c[:privileges] ||= FFI::Pointer::NULL
+      %i[channel_name uid user_id account room_uuid user_uuid].each do |k|
+        keep << (ptr = FFI::MemoryPointer.from_string(str("#{name}.#{k}", get.call(k) || '')))
+        c[k] = ptr
+      end
+      c[:role] = i16("#{name}.role", get.call(:role) || -1)
+      c[:permissions], c[:permission_count] = permissions(get.call(:permissions) || [], keep)
+      c[:permissions] ||= FFI::Pointer::NULL
+    end
+
     # AgoraTokenPrivilege[] from a Hash of privilege id => expire.
     def privileges(name, map, keep)
       raise TypeError, "#{name}: must be a Hash of privilege id => expire" unless map.is_a?(Hash)

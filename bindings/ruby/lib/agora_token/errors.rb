@@ -42,28 +42,34 @@ module AgoraToken
     5 => WrongVersion, 6 => Malformed, 7 => SignatureMismatch, 8 => Internal
   }.freeze
 
-  # Calls a libagora_token function whose last two arguments are (out,
-  # out_error); returns the out pointer's value (a String, or the pointer
-  # itself with +string: false+) and raises the mapped Error otherwise.
-  # Frees every string the library returned.
-  def self.call_native(function, *args, string: true)
-    out = FFI::MemoryPointer.new(:pointer)
+  # Calls a libagora_token function whose last arguments are (out,
+  # out_error), or only out_error with +result: :none+; returns the out
+  # value (a String, or the pointer itself with +result: :pointer+) and
+  # raises the mapped Error otherwise. Frees every string the library
+  # returned.
+  def self.call_native(function, *args, result: :string)
+    out = FFI::MemoryPointer.new(:pointer) unless result == :none
     err = FFI::MemoryPointer.new(:pointer)
-    status = Native.public_send(function, *args, out, err)
-    if status.zero?
-      return out.read_pointer unless string
+    status = Native.public_send(function, *args, *out, err)
+    return success(out, result) if status.zero?
 
-      ptr = out.read_pointer
-      begin
-        return ptr.read_string.force_encoding(Encoding::UTF_8)
-      ensure
-        Native.agora_token_string_free(ptr)
-      end
-    end
     eptr = err.read_pointer
     message = eptr.null? ? 'no message' : eptr.read_string.force_encoding(Encoding::UTF_8)
     Native.agora_token_string_free(eptr) unless eptr.null?
     kind = Native.agora_token_status_name(status).to_sym
     raise ERRORS.fetch(status, Error).new(message, kind)
   end
+
+  def self.success(out, result)
+    return nil if result == :none
+    return out.read_pointer if result == :pointer
+
+    ptr = out.read_pointer
+    begin
+      ptr.read_string.force_encoding(Encoding::UTF_8)
+    ensure
+      Native.agora_token_string_free(ptr)
+    end
+  end
+  private_class_method :success
 end

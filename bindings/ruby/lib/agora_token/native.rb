@@ -107,6 +107,7 @@ module AgoraToken
     attach_function :agora_token_v006_verify_struct, [S, S, S, S, O, O], :int
     attach_function :agora_token_check, [S, S, S, :uint64, O, O], :int
     attach_function :agora_token_v007_content_hex, [S, O, O], :int
+    attach_function :agora_token_v007_issue, [O, O, O], :int
     attach_function :agora_token_status_name, [:int32], :string
     attach_function :agora_token_string_free, [:pointer], :void
     attach_function :agora_token_parsed_free, [:pointer], :void

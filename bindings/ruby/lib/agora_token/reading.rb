@@ -8,14 +8,14 @@ module AgoraToken
   # Parses a 007 or 006 token without checking its signature; returns a
   # frozen Token. Raises Malformed or WrongVersion.
   def parse(token)
-    Reader.token(call_native(:agora_token_parse_struct, Convert.str('token', token), string: false))
+    Reader.token(call_native(:agora_token_parse_struct, Convert.str('token', token), result: :pointer))
   end
 
   # Checks a 007 token's signature against +app_certificate+ and returns the
   # parsed Token. Expiry is not checked (see check). Raises SignatureMismatch.
   def verify(token, app_certificate)
     Reader.token(call_native(:agora_token_v007_verify_struct, Convert.str('token', token),
-                             Convert.str('app_certificate', app_certificate), string: false))
+                             Convert.str('app_certificate', app_certificate), result: :pointer))
   end
 
   # Checks a 006 token against the certificate, channel name and uid (an
@@ -24,7 +24,7 @@ module AgoraToken
     uid = uid.zero? ? '' : Convert.u32('uid', uid).to_s if uid.is_a?(Integer)
     Reader.token(call_native(:agora_token_v006_verify_struct, Convert.str('token', token),
                              Convert.str('app_certificate', app_certificate),
-                             Convert.str('channel_name', channel_name), Convert.str('uid', uid), string: false))
+                             Convert.str('channel_name', channel_name), Convert.str('uid', uid), result: :pointer))
   end
 
   # Would Agora admit this client with this token? +request+ is a Hash (or
