@@ -90,6 +90,14 @@ class ApiTest < Minitest::Test
     assert_raises(AgoraToken::SignatureMismatch) { AgoraToken.verify006(t, APP_CERT, 'demo', 43) }
   end
 
+  def test_threads_share_nothing
+    b = builder(issue_ts: 1_700_000_000, salt: 5)
+    tokens = Array.new(4) do |n|
+      Thread.new { Array.new(200) { |k| AgoraToken.parse(b.rtm("user#{n}-#{k}", 60)).services.first.user_id } }
+    end.map(&:value)
+    assert_equal(Array.new(4) { |n| Array.new(200) { |k| "user#{n}-#{k}" } }, tokens)
+  end
+
   def ruby_with(env, code)
     lib = File.expand_path('../lib', __dir__)
     Open3.capture3(env, RbConfig.ruby, '-I', lib, '-e', code)
