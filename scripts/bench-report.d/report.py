@@ -3,7 +3,7 @@
     python report.py RESULTS_DIR OUT_DIR
 
 Run with the temp venv's python (matplotlib is installed there). Reads the
-JSON of each language's process (rust, python, node, go, java), token-core's stage
+JSON of each language's process (rust, python, node, go, java, ruby), token-core's stage
 costs (callgrind.txt, stage-times.txt, annotate-*.txt) and machine.txt;
 everything in the document comes from these files, so a rerun rewrites it
 whole.
@@ -65,7 +65,8 @@ def main():
     rust = load(res, "rust.json")
     go = load(res, "go.json")
     java = load(res, "java.json")
-    langs = [d for d in (load(res, "python.json"), load(res, "node.json"), go, java) if d]
+    ruby = load(res, "ruby.json")
+    langs = [d for d in (load(res, "python.json"), load(res, "node.json"), go, java, ruby) if d]
     go_module = (load(res, "go-module") or "").split(" ", 3)
     quick = machine["mode"] == "quick"
 
@@ -168,6 +169,15 @@ def main():
           "`JAVA_BENCH=1 scripts/test-java` are in `bindings/java/README.md`." % java["runtime"])
     else:
         w("- Java: left out (%s)." % (load(res, "java-missing") or "the Java harness did not run"))
+    if ruby:
+        w("- Ruby: our gem (`bindings/ruby`, Ruby `ffi` over the release `libagora_token.so`; "
+          "`bindings/ruby/bench/bench.rb --json`): the drop-in calls `AgoraDynamicKey2::RtcTokenBuilder."
+          "build_token_with_uid` and the 006 `AgoraDynamicKey::RTCTokenBuilder.build_token_with_uid`, and "
+          "`AgoraToken.verify`. **No official peer**: Agora's Ruby gem cannot be installed here (RubyGems is not "
+          "reachable), so the Ruby rows are the FFI cost (the call, argument conversion, the Ruby objects) "
+          "against the Rust row, not a comparison with Agora's gem. Runtime: %s." % ruby["runtime"])
+    else:
+        w("- Ruby: left out (%s)." % (load(res, "ruby-missing") or "the Ruby harness did not run"))
     w("- Rust: token-core itself (`crates/token-core/examples/bench_ops.rs`), what every binding adds its "
       "crossing to.")
     w("")
@@ -187,6 +197,7 @@ def main():
     w("| Node.js | %s |" % machine["node"])
     w("| Go | %s |" % machine["go"])
     w("| Java | %s |" % machine.get("java", "not recorded"))
+    w("| Ruby | %s |" % machine.get("ruby", "not recorded"))
     w("| date | %s |" % machine["date"])
     dirty = machine.get("dirty", "").split()
     w("| source measured | commit %s%s |" % (machine.get("commit", "?"), (

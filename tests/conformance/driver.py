@@ -730,6 +730,16 @@ def vector_run(a: argparse.Namespace, cases: List[Dict[str, Any]], report: Repor
                     r = {"offered": True, "ok": False, "kind": "empty string", "message": "returned ''"}
                 judge(report, surface, c, r, chk, pending, checked_only=only_checked)
         timing["PHP"] = time.time() - t0
+    if a.ruby_lib:
+        t0 = time.time()
+        for api, only_checked in (("idiomatic", True), ("dropin", False)):
+            reqs = [{"id": n, "api": api, "builder": c["builder"], "inputs": c["inputs"], "token": c["token"]}
+                    for n, c in enumerate(cases)]
+            for c, chk, r in zip(cases, checked, run_lines(ruby_worker(a), reqs, env=ruby_env(a))):
+                if r.get("ok") and r.get("token") == "":
+                    r = {"offered": True, "ok": False, "kind": "empty string", "message": "returned ''"}
+                judge(report, RUBY_SURFACES[api], c, r, chk, pending, checked_only=only_checked)
+        timing["Ruby"] = time.time() - t0
 
     t0 = time.time()
     repin_check(core, pending, report)
@@ -876,6 +886,45 @@ def php_expect(c: Dict[str, Any], api: str) -> str:
     return e["default"]
 
 
+RUBY_SURFACES = {"idiomatic": "Ruby AgoraToken (idiomatic)", "dropin": "Ruby drop-in (AgoraDynamicKey2, AgoraDynamicKey names)"}
+
+
+def ruby_worker(a: argparse.Namespace) -> List[str]:
+    """The Ruby worker, run from source against bindings/ruby/lib."""
+    return ["ruby", "-I", str(ROOT / "bindings" / "ruby" / "lib"), str(HERE / "workers" / "ruby_worker.rb")]
+
+
+def ruby_env(a: argparse.Namespace) -> Dict[str, str]:
+    return dict(os.environ, AGORA_TOKEN_LIBRARY=a.ruby_lib)
+
+
+def ruby_expect(c: Dict[str, Any], api: str) -> str:
+    """The Ruby surfaces' expectation for a bad input (bad_inputs.json has no
+    Ruby keys): a "ruby"/"ruby_dropin" key if one is added; a role or
+    permission type by name is not offered (Ruby passes numbers, as C); a
+    number past 2^32 is refused with invalid_input before the C call. The
+    drop-ins return "" for a bad 007 app ID or certificate (or no service)
+    and accept what the official gem accepts (bindings/ruby/README.md); their
+    AccessToken's parse and verify_signature answer false."""
+    e = c["expect"]
+    key = "ruby" if api == "idiomatic" else "ruby_dropin"
+    if key in e:
+        return e[key]
+    past_u32 = any(isinstance(v, int) and not 0 <= v <= 0xFFFFFFFF for v in c["inputs"].values())
+    if e.get("c", "").startswith("not offered") and not past_u32:
+        return "not offered: roles and permission types are numbers"
+    if api == "dropin":
+        if c["builder"] == "verify" and c.get("token", "").startswith("006"):
+            return "not offered: the official Ruby gem's 006 AccessToken has no signature check"
+        if c["builder"] in ("parse", "verify"):
+            return "false"
+        if e.get("cpp") == "empty" and not c["builder"].startswith("rtc006.") or e["default"] == "no_service":
+            return "empty"
+        if e.get("python_dropin") == "accepted":
+            return "accepted"
+    return e["default"]
+
+
 def bad_run(a: argparse.Namespace, cases: List[Dict[str, Any]], report: Report) -> None:
     """Each bad case has "expect": {"default": kind, <surface key>: ...};
     a surface key's value is a kind, "empty" (returns ""), "accepted"
@@ -968,6 +1017,13 @@ def bad_run(a: argparse.Namespace, cases: List[Dict[str, Any]], report: Report) 
             for c, r in zip(cases, run_lines(php_worker(a), reqs)):
                 c2 = dict(c, expect=dict(c["expect"], **{"php_" + api: php_expect(c, api)}))
                 record(surface, "php_" + api, c2, r)
+    if a.ruby_lib:
+        for api in ("idiomatic", "dropin"):
+            reqs = [{"id": n, "api": api, "builder": c["builder"], "inputs": c["inputs"], "token": c.get("token", "")}
+                    for n, c in enumerate(cases)]
+            for c, r in zip(cases, run_lines(ruby_worker(a), reqs, env=ruby_env(a))):
+                c2 = dict(c, expect=dict(c["expect"], **{"ruby_" + api: ruby_expect(c, api)}))
+                record(RUBY_SURFACES[api], "ruby_" + api, c2, r)
 
     # The server: one instance with the cases' (valid) credentials; bad
     # credentials are refused at start-up (exit 64) instead.
@@ -1016,6 +1072,7 @@ def main() -> int:
         p.add_argument("--" + name, required=True)
     p.add_argument("--java-jar", help="bindings/java's jar (runs workers/JavaWorker.java against it)")
     p.add_argument("--php", help="a php binary with FFI; runs workers/php_worker.php over AGORA_TOKEN_LIBRARY")
+    p.add_argument("--ruby-lib", help="libagora_token.so for the Ruby worker (workers/ruby_worker.rb)")
     p.add_argument("--go-worker", help="tests/conformance/workers/go_worker built against libagora_token")
     a = p.parse_args()
     a.server = a.cli
