@@ -13,8 +13,8 @@
  *    (AGORA_TOKEN_STATUS_OK = 0 on success) and writes its result through an
  *    out-parameter (out_token, out_key, out_json, out_hex). On failure the
  *    out-parameter is set to NULL (out_expired_ts to 0). Exceptions:
- *    agora_token_string_free (returns nothing) and agora_token_status_name
- *    (returns a static string).
+ *    agora_token_string_free (returns nothing), agora_token_status_name and
+ *    agora_token_version (return a static string).
  *
  * 2. Error messages. The last argument of every function, out_error, is
  *    optional (may be NULL). When given, it is set to NULL on success and, on
@@ -61,6 +61,12 @@
 
 #include <stddef.h>
 #include <stdint.h>
+/* The release this header belongs to; agora_token_version() gives the loaded library's. */
+#define AGORA_TOKEN_VERSION_MAJOR 0
+#define AGORA_TOKEN_VERSION_MINOR 1
+#define AGORA_TOKEN_VERSION_PATCH 0
+#define AGORA_TOKEN_VERSION_STRING "0.1.0"
+
 
 /**
  * Key kind: media channel (v4 "ACS", v5 service type 1).
@@ -491,10 +497,18 @@ enum AgoraTokenStatus agora_token_check(const char *token,
  * `"malformed"`, `"signature_mismatch"`, `"internal"`, or `"unknown"` for a
  * number that is not a status. The string is static: do not free it.
  *
- * This function and `agora_token_string_free` are the only ones that do not
- * return a status.
+ * This function, `agora_token_version` and `agora_token_string_free` are
+ * the only ones that do not return a status.
  */
 const char *agora_token_status_name(int32_t status);
+
+/**
+ * The library's version (the workspace version it was built from), e.g.
+ * `"0.1.0"`: compare it with `AGORA_TOKEN_VERSION_STRING` to know that the
+ * header and the library that was loaded are of the same release. The
+ * string is static: do not free it.
+ */
+const char *agora_token_version(void);
 
 /**
  * Generates a DynamicKey v3 ("003") key.

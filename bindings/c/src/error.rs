@@ -149,14 +149,29 @@ pub(crate) unsafe fn report(out_error: *mut *mut c_char, message: Option<&str>) 
 /// `"malformed"`, `"signature_mismatch"`, `"internal"`, or `"unknown"` for a
 /// number that is not a status. The string is static: do not free it.
 ///
-/// This function and `agora_token_string_free` are the only ones that do not
-/// return a status.
+/// This function, `agora_token_version` and `agora_token_string_free` are
+/// the only ones that do not return a status.
 #[no_mangle]
 pub extern "C" fn agora_token_status_name(status: i32) -> *const c_char {
     AgoraTokenStatus::from_code(status)
         .map_or(c"unknown", AgoraTokenStatus::c_name)
         .as_ptr()
 }
+
+/// The library's version (the workspace version it was built from), e.g.
+/// `"0.1.0"`: compare it with `AGORA_TOKEN_VERSION_STRING` to know that the
+/// header and the library that was loaded are of the same release. The
+/// string is static: do not free it.
+#[no_mangle]
+pub extern "C" fn agora_token_version() -> *const c_char {
+    VERSION.as_ptr()
+}
+
+const VERSION: &CStr =
+    match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
+        Ok(v) => v,
+        Err(_) => panic!("the crate version has no NUL"),
+    };
 
 #[cfg(test)]
 mod tests {
@@ -172,6 +187,9 @@ mod tests {
         }
         // SAFETY: as above.
         let unknown = unsafe { CStr::from_ptr(agora_token_status_name(-1)) };
+        // SAFETY: agora_token_version returns a static C string.
+        let version = unsafe { CStr::from_ptr(agora_token_version()) };
+        assert_eq!(version.to_str().unwrap(), env!("CARGO_PKG_VERSION"));
         assert_eq!(unknown.to_str().unwrap(), "unknown");
         assert_eq!(
             AgoraTokenStatus::Malformed.name(),

@@ -54,6 +54,6 @@ pub mod v007;
 
 pub mod parsed;
 
-pub use error::{agora_token_status_name, AgoraTokenStatus};
+pub use error::{agora_token_status_name, agora_token_version, AgoraTokenStatus};
 pub use options::{AgoraTokenOptions, AGORA_TOKEN_OPTION_FIXED_ISSUE, AGORA_TOKEN_OPTION_LENIENT};
 pub use strings::agora_token_string_free;

@@ -719,6 +719,12 @@ static void test_rules(void) {
   CHECK(!strcmp(agora_token_status_name(-1), "unknown") && !strcmp(agora_token_status_name(9), "unknown"), "unknown status name");
   agora_token_string_free(NULL);
 
+  /* The header's version macros and the loaded library's version. */
+  char version[32];
+  snprintf(version, sizeof version, "%d.%d.%d", AGORA_TOKEN_VERSION_MAJOR, AGORA_TOKEN_VERSION_MINOR, AGORA_TOKEN_VERSION_PATCH);
+  CHECK(!strcmp(version, AGORA_TOKEN_VERSION_STRING), "version macros %s, string %s", version, AGORA_TOKEN_VERSION_STRING);
+  CHECK(!strcmp(agora_token_version(), AGORA_TOKEN_VERSION_STRING), "library %s, header %s", agora_token_version(), AGORA_TOKEN_VERSION_STRING);
+
   free(ch64);
   free(acc256);
   free(huge);
