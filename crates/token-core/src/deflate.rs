@@ -1,23 +1,64 @@
-//! A small zlib (RFC 1950) / deflate (RFC 1951) encoder for token contents.
+//! A zlib (RFC 1950) / deflate (RFC 1951) encoder that writes, byte for byte,
+//! what zlib's `compress()` writes at its default level 6.
 //!
-//! Why not a general-purpose zlib: a token's content is 100-300 bytes, and
-//! every general implementation measured here (miniz_oxide, zlib-rs,
-//! libdeflate) spends far longer setting up or clearing its 32 KiB window and
-//! hash tables than compressing such an input (tens of microseconds against a
-//! microsecond). On these contents a single fixed-Huffman block with greedy
-//! LZ77 matching gives the same size as zlib level 6 (the signature and the
-//! hex app ID do not compress; the repeats do), and needs only a 4 KiB table
-//! on the stack. Any zlib decoder reads the output; Agora decodes the content,
-//! not the compressed bytes.
+//! Why: Agora's C++, Java, PHP, Ruby and Python packages compress a token's
+//! content with stock zlib at level 6, so for the same inputs, issue time and
+//! salt they give the same token string; writing the same bytes lets a
+//! migrating user compare strings and keep snapshot tests.
+//!
+//! Why not zlib itself (or miniz_oxide, zlib-rs): a token's content is
+//! 100-300 bytes, and a general implementation spends far longer setting up
+//! and clearing its 32 KiB window and 64 KiB hash table than compressing such
+//! an input. This file reproduces zlib 1.2.13's `deflate_slow` and `trees.c`
+//! decisions without that set-up:
+//!
+//! - Match finding: zlib hashes 3 bytes as `((a << 10) ^ (b << 5) ^ c) &
+//!   0x7fff` (its rolling `UPDATE_HASH` with 15 bits and shift 5) and inserts
+//!   every position with 3 bytes ahead, in order, so its hash chains are a
+//!   function of the input alone. We build them up front with a table sized
+//!   to the input, then walk them with level 6's limits (chain 128, a quarter
+//!   of it once the previous match is >= 8, nice length 128, lazy matching
+//!   only below 16, a 3-byte match farther than 4096 dropped). Position 0 is
+//!   never a candidate (zlib's NIL is 0).
+//! - Blocks: zlib ends a block when its 16383-symbol buffer fills and then at
+//!   the end, and for each block picks stored, static or dynamic Huffman by
+//!   comparing their sizes in bytes (ties go to static, then stored wins when
+//!   it is not larger). The static size is a table sum; the dynamic size
+//!   needs zlib's Huffman trees (heap order, depth tie-break, overflow fix,
+//!   run-length coded header), which cost more than the rest together. So we
+//!   first compare static against a proven lower bound of the dynamic size
+//!   (the entropy of the symbol counts plus the least header the code-length
+//!   pattern needs) and build the exact trees only when the bound does not
+//!   already rule dynamic out; token contents, mostly a signature, a salt and
+//!   hex app ID, are nearly always settled by the bound.
+//!
+//! Byte identity holds for inputs up to [`EXACT_LIMIT`] bytes (the whole
+//! input sits in zlib's 64 KiB window, which never slides); larger inputs
+//! still give a valid zlib stream. Tests compare with the system zlib (via
+//! `flate2`) on random inputs and on the official vectors.
 
-/// Hash table size (entries) for 3-byte match candidates.
-const HASH_BITS: u32 = 10;
 /// Longest match deflate can express.
 const MAX_MATCH: usize = 258;
 /// Shortest match worth a length/distance pair.
 const MIN_MATCH: usize = 3;
-/// Farthest back a match may point.
-const MAX_DISTANCE: usize = 32 * 1024;
+/// zlib's window (32 KiB) and the farthest match it allows: `MAX_DIST` is
+/// the window less `MIN_LOOKAHEAD` (258 + 3 + 1).
+const W_SIZE: usize = 32 * 1024;
+const MIN_LOOKAHEAD: usize = MAX_MATCH + MIN_MATCH + 1;
+const MAX_DIST: usize = W_SIZE - MIN_LOOKAHEAD;
+/// Level 6 of zlib's `configuration_table`: good, lazy, nice, chain.
+const GOOD_LENGTH: usize = 8;
+const MAX_LAZY: usize = 16;
+const NICE_LENGTH: usize = 128;
+const MAX_CHAIN: u32 = 128;
+/// A 3-byte match farther back than this is not worth it (zlib `TOO_FAR`).
+const TOO_FAR: usize = 4096;
+/// Symbols per block: zlib's `lit_bufsize - 1` for memLevel 8.
+const BLOCK_SYMBOLS: usize = (1 << 14) - 1;
+/// Largest input this encoder reproduces zlib for byte for byte: zlib reads
+/// up to 64 KiB at once and slides its window when the position reaches
+/// `W_SIZE + MAX_DIST`.
+pub const EXACT_LIMIT: usize = W_SIZE + MAX_DIST - 1;
 
 /// Base length of length codes 257..=285 and their extra bits.
 pub(crate) const LENGTH_BASE: [u16; 29] = [
@@ -37,31 +78,25 @@ pub(crate) const DIST_EXTRA: [u8; 30] = [
     13,
 ];
 
-/// Writes bits least-significant first, as deflate wants.
-struct Bits {
-    out: Vec<u8>,
-    acc: u64,
-    n: u32,
-}
-
-impl Bits {
-    /// Appends `count` (at most 32) bits of `value`.
-    fn put(&mut self, value: u32, count: u32) {
-        self.acc |= (value as u64) << self.n;
-        self.n += count;
-        if self.n >= 32 {
-            self.out.extend_from_slice(&(self.acc as u32).to_le_bytes());
-            self.acc >>= 32;
-            self.n -= 32;
+/// Length-code index (0..=28) of every match length 3..=258.
+const LENGTH_INDEX: [u8; MAX_MATCH + 1] = {
+    let mut t = [0u8; MAX_MATCH + 1];
+    let mut i = 0;
+    while i < LENGTH_BASE.len() {
+        let end = if i + 1 < LENGTH_BASE.len() {
+            LENGTH_BASE[i + 1] as usize
+        } else {
+            MAX_MATCH + 1
+        };
+        let mut len = LENGTH_BASE[i] as usize;
+        while len < end {
+            t[len] = i as u8;
+            len += 1;
         }
+        i += 1;
     }
-
-    fn finish(mut self) -> Vec<u8> {
-        let bytes = self.n.div_ceil(8) as usize;
-        self.out.extend_from_slice(&self.acc.to_le_bytes()[..bytes]);
-        self.out
-    }
-}
+    t
+};
 
 const fn reverse(code: u32, len: u32) -> u16 {
     (code.reverse_bits() >> (32 - len)) as u16
@@ -85,30 +120,16 @@ const LITLEN_CODES: [(u16, u8); 288] = {
     t
 };
 
-/// Length-code index (0..=28) of every match length 3..=258.
-const LENGTH_INDEX: [u8; MAX_MATCH + 1] = {
-    let mut t = [0u8; MAX_MATCH + 1];
+/// The fixed distance codes: 5 bits each.
+const DIST_CODES: [(u16, u8); D_CODES] = {
+    let mut t = [(0u16, 0u8); D_CODES];
     let mut i = 0;
-    while i < LENGTH_BASE.len() {
-        let end = if i + 1 < LENGTH_BASE.len() {
-            LENGTH_BASE[i + 1] as usize
-        } else {
-            MAX_MATCH + 1
-        };
-        let mut len = LENGTH_BASE[i] as usize;
-        while len < end {
-            t[len] = i as u8;
-            len += 1;
-        }
+    while i < D_CODES {
+        t[i] = (reverse(i as u32, 5), 5);
         i += 1;
     }
     t
 };
-
-fn put_symbol(bits: &mut Bits, sym: usize) {
-    let (code, len) = LITLEN_CODES[sym];
-    bits.put(code as u32, len as u32);
-}
 
 /// Distance-code index (0..=29) of a distance 1..=32768.
 fn distance_index(dist: usize) -> usize {
@@ -118,27 +139,6 @@ fn distance_index(dist: usize) -> usize {
     let d = (dist - 1) as u32;
     let top = 31 - d.leading_zeros();
     (2 * top + ((d >> (top - 1)) & 1)) as usize
-}
-
-fn put_match(bits: &mut Bits, len: usize, dist: usize) {
-    let li = LENGTH_INDEX[len] as usize;
-    put_symbol(bits, 257 + li);
-    bits.put(
-        (len - LENGTH_BASE[li] as usize) as u32,
-        LENGTH_EXTRA[li] as u32,
-    );
-    let di = distance_index(dist);
-    // Distance codes are fixed 5-bit codes.
-    bits.put(reverse(di as u32, 5) as u32, 5);
-    bits.put(
-        (dist - DIST_BASE[di] as usize) as u32,
-        DIST_EXTRA[di] as u32,
-    );
-}
-
-fn hash3(data: &[u8], i: usize) -> usize {
-    let v = u32::from_le_bytes([data[i], data[i + 1], data[i + 2], 0]);
-    (v.wrapping_mul(0x9E37_79B1) >> (32 - HASH_BITS)) as usize
 }
 
 /// Adler-32 (RFC 1950), the checksum ending a zlib stream.
@@ -156,61 +156,801 @@ pub(crate) fn adler32(data: &[u8]) -> u32 {
     b << 16 | a
 }
 
-/// Compresses `data` into a zlib stream: one fixed-Huffman block, greedy
-/// LZ77 over a 1024-entry hash of 3-byte prefixes.
+/// Writes bits least-significant first, as deflate wants.
+struct Bits {
+    out: Vec<u8>,
+    acc: u64,
+    n: u32,
+}
+
+impl Bits {
+    /// Appends `count` (at most 32) bits of `value`.
+    fn put(&mut self, value: u32, count: u32) {
+        self.acc |= (value as u64) << self.n;
+        self.n += count;
+        if self.n >= 32 {
+            self.out.extend_from_slice(&(self.acc as u32).to_le_bytes());
+            self.acc >>= 32;
+            self.n -= 32;
+        }
+    }
+
+    /// Pads with zero bits to a byte boundary (zlib `bi_windup`).
+    fn align(&mut self) {
+        let bytes = self.n.div_ceil(8) as usize;
+        self.out.extend_from_slice(&self.acc.to_le_bytes()[..bytes]);
+        self.acc = 0;
+        self.n = 0;
+    }
+}
+
+/// zlib's hash of the 3 bytes at `p`: its rolling `UPDATE_HASH` (15 bits,
+/// shift 5) after three updates, which has shifted everything older out.
+fn zlib_hash(data: &[u8], p: usize) -> u32 {
+    ((data[p] as u32) << 10 ^ (data[p + 1] as u32) << 5 ^ data[p + 2] as u32) & 0x7fff
+}
+
+/// Fills `prev[p]`, for every position `p` with 3 bytes ahead, with the
+/// latest earlier position of the same zlib hash (0 if none): zlib's
+/// `head`/`prev` chains, which it builds inserting exactly these positions
+/// in order. `table` is an open-addressing map from hash to latest position,
+/// sized to the input instead of zlib's 32768 heads.
+fn hash_chains(data: &[u8], prev: &mut Vec<u32>, table: &mut Vec<u64>) {
+    let count = data.len().saturating_sub(MIN_MATCH - 1);
+    prev.clear();
+    prev.resize(count, 0);
+    let bits = (2 * count).next_power_of_two().max(16).trailing_zeros();
+    table.clear();
+    table.resize(1 << bits, 0);
+    let mask = (1usize << bits) - 1;
+    for (p, slot) in prev.iter_mut().enumerate() {
+        let h = zlib_hash(data, p);
+        let key = (h as u64 + 1) << 32;
+        let mut i = (h.wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize;
+        loop {
+            let e = table[i];
+            if e == 0 || e & !0xffff_ffff == key {
+                *slot = e as u32;
+                table[i] = key | p as u64;
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// Length of the common prefix of `a` and `b`.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= n {
+        let x = u64::from_le_bytes(a[i..i + 8].try_into().unwrap())
+            ^ u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
+        if x != 0 {
+            return i + (x.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+/// zlib's `longest_match` at `strstart` from the chain head `cur`: the
+/// longest match beating `prev_length`, nearest first, within level 6's
+/// chain limit; `match_start` is updated only by an improvement, as in zlib.
+fn longest_match(
+    data: &[u8],
+    prev: &[u32],
+    strstart: usize,
+    mut cur: usize,
+    prev_length: usize,
+    match_start: &mut usize,
+) -> usize {
+    let lookahead = data.len() - strstart;
+    let mut chain = if prev_length >= GOOD_LENGTH {
+        MAX_CHAIN >> 2
+    } else {
+        MAX_CHAIN
+    };
+    // zlib compares up to 258 bytes, past the input's end into zeros, but
+    // stops at `nice` (at most the lookahead) and returns at most the
+    // lookahead, so comparing only up to the lookahead decides the same.
+    let nice = NICE_LENGTH.min(lookahead);
+    let max_len = MAX_MATCH.min(lookahead);
+    let limit = strstart.saturating_sub(MAX_DIST);
+    let scan = &data[strstart..strstart + max_len];
+    let mut best = prev_length;
+    loop {
+        if best < max_len && data[cur + best] == scan[best] {
+            let len = common_prefix(&data[cur..cur + max_len], scan);
+            if len > best {
+                *match_start = cur;
+                best = len;
+                if len >= nice {
+                    break;
+                }
+            }
+        }
+        cur = prev[cur] as usize;
+        chain -= 1;
+        if cur <= limit || chain == 0 {
+            break;
+        }
+    }
+    best.min(lookahead)
+}
+
+/// The symbols of the current block and what they cost.
+struct Block<'a> {
+    /// A literal byte, or `length << 16 | distance`.
+    syms: &'a mut Vec<u32>,
+    lfreq: [u32; L_CODES],
+    dfreq: [u32; D_CODES],
+    /// Bits of the fixed-Huffman encoding, end of block excluded.
+    static_bits: u64,
+    /// Extra bits of lengths and distances (the same in every encoding).
+    extra_bits: u64,
+}
+
+impl Block<'_> {
+    /// zlib `_tr_tally_lit`; true when the block is full.
+    fn literal(&mut self, c: u8) -> bool {
+        self.syms.push(c as u32);
+        self.lfreq[c as usize] += 1;
+        self.static_bits += LITLEN_CODES[c as usize].1 as u64;
+        self.syms.len() == BLOCK_SYMBOLS
+    }
+
+    /// zlib `_tr_tally_dist`; true when the block is full.
+    fn copy(&mut self, len: usize, dist: usize) -> bool {
+        self.syms.push((len as u32) << 16 | dist as u32);
+        let li = LENGTH_INDEX[len] as usize;
+        let di = distance_index(dist);
+        self.lfreq[257 + li] += 1;
+        self.dfreq[di] += 1;
+        let extra = (LENGTH_EXTRA[li] + DIST_EXTRA[di]) as u64;
+        self.extra_bits += extra;
+        self.static_bits += LITLEN_CODES[257 + li].1 as u64 + 5 + extra;
+        self.syms.len() == BLOCK_SYMBOLS
+    }
+
+    /// zlib `_tr_flush_block`: writes the block of `stored` (its input
+    /// bytes) in the smallest of the three forms, by zlib's rules.
+    fn flush(&mut self, bits: &mut Bits, stored: &[u8], last: bool) {
+        self.lfreq[END_BLOCK] = 1;
+        let static_lenb = (self.static_bits + 7 + 3 + 7) >> 3;
+        let mut dynamic = None;
+        let opt_lenb = if static_lenb <= (self.dynamic_lower_bound() + 3 + 7) >> 3 {
+            static_lenb
+        } else {
+            let trees = Trees::build(&self.lfreq, &self.dfreq);
+            let lenb = (trees.opt_len as u64 + 3 + 7) >> 3;
+            if static_lenb <= lenb {
+                static_lenb
+            } else {
+                dynamic = Some(trees);
+                lenb
+            }
+        };
+        if stored.len() as u64 + 4 <= opt_lenb {
+            bits.put(last as u32, 3);
+            bits.align();
+            let len = stored.len() as u16;
+            bits.out.extend_from_slice(&len.to_le_bytes());
+            bits.out.extend_from_slice(&(!len).to_le_bytes());
+            bits.out.extend_from_slice(stored);
+        } else if let Some(trees) = dynamic {
+            bits.put(4 | last as u32, 3);
+            trees.send(bits);
+            let mut lit = [(0u16, 0u8); L_CODES];
+            let mut dist = [(0u16, 0u8); D_CODES];
+            for (n, c) in lit.iter_mut().enumerate() {
+                *c = (trees.l.code[n], trees.l.len[n] as u8);
+            }
+            for (n, c) in dist.iter_mut().enumerate() {
+                *c = (trees.d.code[n], trees.d.len[n] as u8);
+            }
+            self.compress(bits, &lit, &dist);
+        } else {
+            bits.put(2 | last as u32, 3);
+            self.compress(bits, &LITLEN_CODES, &DIST_CODES);
+        }
+        if last {
+            bits.align();
+        }
+        self.syms.clear();
+        self.lfreq = [0; L_CODES];
+        self.dfreq = [0; D_CODES];
+        self.static_bits = 0;
+        self.extra_bits = 0;
+    }
+
+    /// zlib `compress_block`: the symbols and the end of block.
+    fn compress(&self, bits: &mut Bits, lit: &[(u16, u8)], dist: &[(u16, u8)]) {
+        for &s in self.syms.iter() {
+            let len = (s >> 16) as usize;
+            if len == 0 {
+                let (code, n) = lit[s as usize];
+                bits.put(code as u32, n as u32);
+                continue;
+            }
+            let d = (s & 0xffff) as usize;
+            let li = LENGTH_INDEX[len] as usize;
+            let (code, n) = lit[257 + li];
+            bits.put(code as u32, n as u32);
+            bits.put(
+                (len - LENGTH_BASE[li] as usize) as u32,
+                LENGTH_EXTRA[li] as u32,
+            );
+            let di = distance_index(d);
+            let (code, n) = dist[di];
+            bits.put(code as u32, n as u32);
+            bits.put((d - DIST_BASE[di] as usize) as u32, DIST_EXTRA[di] as u32);
+        }
+        let (code, n) = lit[END_BLOCK];
+        bits.put(code as u32, n as u32);
+    }
+
+    /// A proven lower bound of zlib's dynamic-block size in bits
+    /// (`opt_len`): the data cannot take fewer bits than the entropy of the
+    /// symbol counts (a Huffman code, length-limited or not, never beats
+    /// it), plus the extra bits, plus the least header: 14 bits of counts,
+    /// 4 code-length-code lengths, and the code-length list of the
+    /// literal/length tree coded with every symbol at least 1 bit (runs at
+    /// their cheapest, [`ZERO_RUN_BITS`], [`USED_RUN_BITS`]) and at least 2
+    /// bits for the distance tree's list.
+    fn dynamic_lower_bound(&self) -> u64 {
+        let flog = f_log2_f();
+        let mut header = 14 + 3 * 4 + 2;
+        let mut sum_flogf = 0.0;
+        let mut total = 0u64;
+        let mut zeros = 0usize;
+        let mut used = 0usize;
+        for &f in self.lfreq.iter() {
+            if f == 0 {
+                if used > 0 {
+                    header += USED_RUN_BITS[used.min(L_CODES)] as u64;
+                    used = 0;
+                }
+                zeros += 1;
+            } else {
+                if zeros > 0 {
+                    header += ZERO_RUN_BITS[zeros] as u64;
+                    zeros = 0;
+                }
+                used += 1;
+                total += f as u64;
+                sum_flogf += flog_of(flog, f);
+            }
+        }
+        // Trailing zeros are not sent (the list ends at the last used code).
+        header += USED_RUN_BITS[used] as u64;
+        let mut entropy = total as f64 * (total as f64).log2() - sum_flogf;
+        let (mut dsum, mut dtotal) = (0.0, 0u64);
+        for &f in self.dfreq.iter().filter(|&&f| f != 0) {
+            dtotal += f as u64;
+            dsum += flog_of(flog, f);
+        }
+        if dtotal > 0 {
+            entropy += dtotal as f64 * (dtotal as f64).log2() - dsum;
+        }
+        // Rounded down with a margin far above f64's error at these sizes.
+        let data = (entropy - 1e-3).max(0.0) as u64;
+        data + self.extra_bits + header
+    }
+}
+
+/// `f * log2(f)` for small `f`, from a table made once.
+fn f_log2_f() -> &'static [f64; 1024] {
+    static TABLE: std::sync::OnceLock<Box<[f64; 1024]>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Box::new([0.0; 1024]);
+        for (f, x) in t.iter_mut().enumerate().skip(1) {
+            *x = f as f64 * (f as f64).log2();
+        }
+        t
+    })
+}
+
+fn flog_of(table: &[f64; 1024], f: u32) -> f64 {
+    match table.get(f as usize) {
+        Some(&x) => x,
+        None => f as f64 * (f as f64).log2(),
+    }
+}
+
+/// Fewest bits a run of `r` zero code lengths can take in zlib's
+/// code-length list: each code-length symbol takes at least 1 bit, so a
+/// literal 0 at least 1, "3-10 zeros" (17) at least 1+3, "11-138 zeros"
+/// (18) at least 1+7.
+const ZERO_RUN_BITS: [u16; L_CODES + 1] = {
+    let mut t = [0u16; L_CODES + 1];
+    let mut r = 1;
+    while r <= L_CODES {
+        let mut best = t[r - 1] + 1;
+        let mut k = 3;
+        while k <= 138 && k <= r {
+            let cost = t[r - k] + if k <= 10 { 4 } else { 8 };
+            if cost < best {
+                best = cost;
+            }
+            k += 1;
+        }
+        t[r] = best;
+        r += 1;
+    }
+    t
+};
+
+/// Fewest bits a run of `r` used (nonzero) code lengths can take: the first
+/// is a literal length (at least 1 bit), later ones literals or "repeat the
+/// previous 3-6 times" (16, at least 1+2 bits).
+const USED_RUN_BITS: [u16; L_CODES + 1] = {
+    let mut rest = [0u16; L_CODES + 1];
+    let mut r = 1;
+    while r <= L_CODES {
+        let mut best = rest[r - 1] + 1;
+        let mut k = 3;
+        while k <= 6 && k <= r {
+            if rest[r - k] + 3 < best {
+                best = rest[r - k] + 3;
+            }
+            k += 1;
+        }
+        rest[r] = best;
+        r += 1;
+    }
+    let mut t = [0u16; L_CODES + 1];
+    let mut r = 1;
+    while r <= L_CODES {
+        t[r] = 1 + rest[r - 1];
+        r += 1;
+    }
+    t
+};
+
+/// Literal/length codes (256 literals, end of block, 29 lengths), distance
+/// codes, code-length codes.
+const L_CODES: usize = 286;
+const D_CODES: usize = 30;
+const BL_CODES: usize = 19;
+const END_BLOCK: usize = 256;
+/// Room for the leaves and inner nodes of the largest tree (zlib
+/// `HEAP_SIZE`).
+const HEAP_SIZE: usize = 2 * L_CODES + 1;
+const MAX_BITS: usize = 15;
+const MAX_BL_BITS: usize = 7;
+/// Code-length symbols: repeat the previous length 3-6 times, 3-10 zeros,
+/// 11-138 zeros.
+const REP_3_6: usize = 16;
+const REPZ_3_10: usize = 17;
+const REPZ_11_138: usize = 18;
+/// Order in which the code-length code lengths are sent (RFC 1951, 3.2.7).
+const BL_ORDER: [usize; BL_CODES] = [
+    16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15,
+];
+const BL_EXTRA: [u8; BL_CODES] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 7];
+
+/// One Huffman tree in zlib's layout: leaves first, then inner nodes.
+struct Tree {
+    freq: [u32; HEAP_SIZE],
+    len: [u16; HEAP_SIZE],
+    dad: [u16; HEAP_SIZE],
+    code: [u16; HEAP_SIZE],
+    /// Largest leaf with a nonzero frequency (after zlib's forced leaves).
+    max_code: usize,
+}
+
+impl Tree {
+    fn new(freq: &[u32]) -> Tree {
+        let mut t = Tree {
+            freq: [0; HEAP_SIZE],
+            len: [0; HEAP_SIZE],
+            dad: [0; HEAP_SIZE],
+            code: [0; HEAP_SIZE],
+            max_code: 0,
+        };
+        t.freq[..freq.len()].copy_from_slice(freq);
+        t
+    }
+}
+
+/// zlib's `build_tree` state: the heap, node depths and `opt_len`.
+struct Heap {
+    heap: [u16; HEAP_SIZE],
+    len: usize,
+    max: usize,
+    depth: [u8; HEAP_SIZE],
+    bl_count: [u16; MAX_BITS + 1],
+    /// Dynamic block size in bits (it goes below 0 for a moment when zlib
+    /// forces a leaf).
+    opt_len: i64,
+}
+
+impl Heap {
+    /// zlib `smaller`: by frequency, ties by depth.
+    fn smaller(&self, t: &Tree, n: usize, m: usize) -> bool {
+        t.freq[n] < t.freq[m] || (t.freq[n] == t.freq[m] && self.depth[n] <= self.depth[m])
+    }
+
+    /// zlib `pqdownheap`.
+    fn down(&mut self, t: &Tree, mut k: usize) {
+        let v = self.heap[k] as usize;
+        let mut j = k << 1;
+        while j <= self.len {
+            if j < self.len && self.smaller(t, self.heap[j + 1] as usize, self.heap[j] as usize) {
+                j += 1;
+            }
+            if self.smaller(t, v, self.heap[j] as usize) {
+                break;
+            }
+            self.heap[k] = self.heap[j];
+            k = j;
+            j <<= 1;
+        }
+        self.heap[k] = v as u16;
+    }
+
+    /// zlib `build_tree`, `gen_bitlen` and `gen_codes`.
+    fn build(&mut self, t: &mut Tree, elems: usize, extra: &[u8], base: usize, max_length: usize) {
+        self.len = 0;
+        self.max = HEAP_SIZE;
+        let mut max_code: isize = -1;
+        for n in 0..elems {
+            if t.freq[n] != 0 {
+                self.len += 1;
+                self.heap[self.len] = n as u16;
+                max_code = n as isize;
+                self.depth[n] = 0;
+            } else {
+                t.len[n] = 0;
+            }
+        }
+        // At least two codes, so that each has a bit.
+        while self.len < 2 {
+            let node = if max_code < 2 {
+                max_code += 1;
+                max_code as usize
+            } else {
+                0
+            };
+            self.len += 1;
+            self.heap[self.len] = node as u16;
+            t.freq[node] = 1;
+            self.depth[node] = 0;
+            self.opt_len -= 1;
+        }
+        t.max_code = max_code as usize;
+        for n in (1..=self.len / 2).rev() {
+            self.down(t, n);
+        }
+        let mut node = elems;
+        loop {
+            let n = self.heap[1] as usize;
+            self.heap[1] = self.heap[self.len];
+            self.len -= 1;
+            self.down(t, 1);
+            let m = self.heap[1] as usize;
+            self.max -= 1;
+            self.heap[self.max] = n as u16;
+            self.max -= 1;
+            self.heap[self.max] = m as u16;
+            t.freq[node] = t.freq[n] + t.freq[m];
+            self.depth[node] = self.depth[n].max(self.depth[m]).wrapping_add(1);
+            t.dad[n] = node as u16;
+            t.dad[m] = node as u16;
+            self.heap[1] = node as u16;
+            node += 1;
+            self.down(t, 1);
+            if self.len < 2 {
+                break;
+            }
+        }
+        self.max -= 1;
+        self.heap[self.max] = self.heap[1];
+        self.gen_bitlen(t, extra, base, max_length);
+        gen_codes(t, &self.bl_count);
+    }
+
+    /// zlib `gen_bitlen`: code lengths from the tree, limited to
+    /// `max_length` by zlib's own repair, and their cost added to `opt_len`.
+    fn gen_bitlen(&mut self, t: &mut Tree, extra: &[u8], base: usize, max_length: usize) {
+        self.bl_count = [0; MAX_BITS + 1];
+        let mut overflow = 0i32;
+        t.len[self.heap[self.max] as usize] = 0;
+        for h in self.max + 1..HEAP_SIZE {
+            let n = self.heap[h] as usize;
+            let mut bits = t.len[t.dad[n] as usize] as usize + 1;
+            if bits > max_length {
+                bits = max_length;
+                overflow += 1;
+            }
+            t.len[n] = bits as u16;
+            if n > t.max_code {
+                continue;
+            }
+            self.bl_count[bits] += 1;
+            let xbits = if n >= base {
+                extra[n - base] as usize
+            } else {
+                0
+            };
+            self.opt_len += t.freq[n] as i64 * (bits + xbits) as i64;
+        }
+        if overflow == 0 {
+            return;
+        }
+        loop {
+            let mut bits = max_length - 1;
+            while self.bl_count[bits] == 0 {
+                bits -= 1;
+            }
+            self.bl_count[bits] -= 1;
+            self.bl_count[bits + 1] += 2;
+            self.bl_count[max_length] -= 1;
+            overflow -= 2;
+            if overflow <= 0 {
+                break;
+            }
+        }
+        let mut h = HEAP_SIZE;
+        for bits in (1..=max_length).rev() {
+            let mut n = self.bl_count[bits];
+            while n != 0 {
+                h -= 1;
+                let m = self.heap[h] as usize;
+                if m > t.max_code {
+                    continue;
+                }
+                if t.len[m] as usize != bits {
+                    self.opt_len += (bits as i64 - t.len[m] as i64) * t.freq[m] as i64;
+                    t.len[m] = bits as u16;
+                }
+                n -= 1;
+            }
+        }
+    }
+}
+
+/// zlib `gen_codes`: canonical codes from the lengths, bit-reversed.
+fn gen_codes(t: &mut Tree, bl_count: &[u16; MAX_BITS + 1]) {
+    let mut next = [0u32; MAX_BITS + 1];
+    let mut code = 0u32;
+    for bits in 1..=MAX_BITS {
+        code = (code + bl_count[bits - 1] as u32) << 1;
+        next[bits] = code;
+    }
+    for n in 0..=t.max_code {
+        let len = t.len[n] as usize;
+        if len != 0 {
+            t.code[n] = reverse(next[len], len as u32);
+            next[len] += 1;
+        }
+    }
+}
+
+/// zlib's run-length coding of a code-length list (`scan_tree` and
+/// `send_tree` walk it the same way): `emit(symbol, extra)` for each
+/// code-length symbol in order.
+fn code_length_runs(lens: &[u16], mut emit: impl FnMut(usize, u32)) {
+    let mut prevlen: i32 = -1;
+    let mut nextlen = lens[0] as i32;
+    let mut count = 0u32;
+    let (mut max_count, mut min_count) = if nextlen == 0 { (138, 3) } else { (7, 4) };
+    for n in 0..lens.len() {
+        let curlen = nextlen;
+        // zlib puts a guard of 0xffff after the last length.
+        nextlen = lens.get(n + 1).map_or(0xffff, |&l| l as i32);
+        count += 1;
+        if count < max_count && curlen == nextlen {
+            continue;
+        } else if count < min_count {
+            for _ in 0..count {
+                emit(curlen as usize, 0);
+            }
+        } else if curlen != 0 {
+            if curlen != prevlen {
+                emit(curlen as usize, 0);
+                count -= 1;
+            }
+            emit(REP_3_6, count - 3);
+        } else if count <= 10 {
+            emit(REPZ_3_10, count - 3);
+        } else {
+            emit(REPZ_11_138, count - 11);
+        }
+        count = 0;
+        prevlen = curlen;
+        (max_count, min_count) = if nextlen == 0 {
+            (138, 3)
+        } else if curlen == nextlen {
+            (6, 3)
+        } else {
+            (7, 4)
+        };
+    }
+}
+
+/// The three trees of a dynamic block, exactly as zlib builds them.
+struct Trees {
+    l: Tree,
+    d: Tree,
+    bl: Tree,
+    max_blindex: usize,
+    /// The block's size in bits, header included (zlib `opt_len`).
+    opt_len: i64,
+}
+
+impl Trees {
+    /// zlib `build_tree` of both trees and `build_bl_tree`.
+    #[cold]
+    fn build(lfreq: &[u32; L_CODES], dfreq: &[u32; D_CODES]) -> Box<Trees> {
+        let mut t = Box::new(Trees {
+            l: Tree::new(lfreq),
+            d: Tree::new(dfreq),
+            bl: Tree::new(&[]),
+            max_blindex: 0,
+            opt_len: 0,
+        });
+        let mut heap = Box::new(Heap {
+            heap: [0; HEAP_SIZE],
+            len: 0,
+            max: 0,
+            depth: [0; HEAP_SIZE],
+            bl_count: [0; MAX_BITS + 1],
+            opt_len: 0,
+        });
+        heap.build(&mut t.l, L_CODES, &LENGTH_EXTRA, END_BLOCK + 1, MAX_BITS);
+        heap.build(&mut t.d, D_CODES, &DIST_EXTRA, 0, MAX_BITS);
+        let Trees { l, d, bl, .. } = &mut *t;
+        for tree in [&*l, &*d] {
+            code_length_runs(&tree.len[..=tree.max_code], |sym, _| bl.freq[sym] += 1);
+        }
+        heap.build(bl, BL_CODES, &BL_EXTRA, 0, MAX_BL_BITS);
+        let mut max_blindex = BL_CODES - 1;
+        while max_blindex >= 3 && bl.len[BL_ORDER[max_blindex]] == 0 {
+            max_blindex -= 1;
+        }
+        heap.opt_len += 3 * (max_blindex as i64 + 1) + 5 + 5 + 4;
+        t.max_blindex = max_blindex;
+        t.opt_len = heap.opt_len;
+        t
+    }
+
+    /// zlib `send_all_trees`: the dynamic block's header.
+    fn send(&self, bits: &mut Bits) {
+        bits.put((self.l.max_code + 1 - 257) as u32, 5);
+        bits.put(self.d.max_code as u32, 5);
+        bits.put((self.max_blindex + 1 - 4) as u32, 4);
+        for &sym in &BL_ORDER[..=self.max_blindex] {
+            bits.put(self.bl.len[sym] as u32, 3);
+        }
+        for tree in [&self.l, &self.d] {
+            code_length_runs(&tree.len[..=tree.max_code], |sym, extra| {
+                bits.put(self.bl.code[sym] as u32, self.bl.len[sym] as u32);
+                match sym {
+                    REP_3_6 => bits.put(extra, 2),
+                    REPZ_3_10 => bits.put(extra, 3),
+                    REPZ_11_138 => bits.put(extra, 7),
+                    _ => {}
+                }
+            });
+        }
+    }
+}
+
+/// Reused buffers: the hash chains, their table and the block's symbols.
+#[derive(Default)]
+struct Scratch {
+    prev: Vec<u32>,
+    table: Vec<u64>,
+    syms: Vec<u32>,
+}
+
+std::thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// Compresses `data` into a zlib stream, the same bytes as zlib's
+/// `compress()` (level 6) for inputs up to [`EXACT_LIMIT`] bytes.
 ///
 /// ```
 /// let data = b"abcabcabcabc token token token";
 /// let z = token_core::deflate::zlib_compress(data);
+/// assert_eq!(&z[..2], &[0x78, 0x9c]);
 /// assert_eq!(token_core::codec::inflate(&z).unwrap(), data);
 /// ```
 pub fn zlib_compress(data: &[u8]) -> Vec<u8> {
+    // Buffers for token-sized inputs are kept per thread (plain memory, no
+    // state leaks between calls: every one is cleared before use); a large
+    // input gets its own so a thread does not keep it.
+    if data.len() <= 1 << 16 {
+        let kept = SCRATCH.try_with(|cell| {
+            cell.try_borrow_mut()
+                .ok()
+                .map(|mut scratch| compress_with(data, &mut scratch))
+        });
+        if let Ok(Some(z)) = kept {
+            return z;
+        }
+    }
+    compress_with(data, &mut Scratch::default())
+}
+
+/// zlib `deflate_slow` (lazy matching) over the whole input at once.
+fn compress_with(data: &[u8], scratch: &mut Scratch) -> Vec<u8> {
+    let Scratch { prev, table, syms } = scratch;
+    hash_chains(data, prev, table);
+    let prev = &prev[..];
+    syms.clear();
+    let mut block = Block {
+        syms,
+        lfreq: [0; L_CODES],
+        dfreq: [0; D_CODES],
+        static_bits: 0,
+        extra_bits: 0,
+    };
     let mut bits = Bits {
         out: Vec::with_capacity(data.len() + data.len() / 8 + 16),
         acc: 0,
         n: 0,
     };
-    // CMF 0x78: deflate with a 32 KiB window; FLG 0x01: fastest level, no
-    // dictionary, and (0x78 << 8 | 0x01) is a multiple of 31 as required.
-    bits.out.extend_from_slice(&[0x78, 0x01]);
-    bits.put(1, 1); // BFINAL
-    bits.put(1, 2); // BTYPE = fixed Huffman
-                    // Positions are stored + 1 so that 0 means "empty".
-    let mut head = [0u32; 1 << HASH_BITS];
-    let mut i = 0;
-    while i < data.len() {
-        let mut best = 0;
-        let mut dist = 0;
-        if i + MIN_MATCH <= data.len() {
-            let h = hash3(data, i);
-            let cand = head[h] as usize;
-            head[h] = i as u32 + 1;
-            if cand != 0 && i - (cand - 1) <= MAX_DISTANCE {
-                let c = cand - 1;
-                let limit = MAX_MATCH.min(data.len() - i);
-                best = data[c..c + limit]
-                    .iter()
-                    .zip(&data[i..i + limit])
-                    .take_while(|(x, y)| x == y)
-                    .count();
-                dist = i - c;
+    // CMF 0x78: deflate with a 32 KiB window; FLG 0x9C: default level, no
+    // dictionary, check bits.
+    bits.out.extend_from_slice(&[0x78, 0x9c]);
+    let n = data.len();
+    let mut strstart = 0;
+    let mut block_start = 0;
+    let mut match_length = MIN_MATCH - 1;
+    let mut match_start = 0;
+    let mut match_available = false;
+    while strstart < n {
+        // 0 is zlib's NIL: position 0 is never a match source.
+        let hash_head = prev.get(strstart).map_or(0, |&p| p as usize);
+        let prev_length = match_length;
+        let prev_match = match_start;
+        match_length = MIN_MATCH - 1;
+        if hash_head != 0 && prev_length < MAX_LAZY && strstart - hash_head <= MAX_DIST {
+            match_length = longest_match(
+                data,
+                prev,
+                strstart,
+                hash_head,
+                prev_length,
+                &mut match_start,
+            );
+            if match_length == MIN_MATCH && strstart - match_start > TOO_FAR {
+                match_length = MIN_MATCH - 1;
             }
         }
-        if best >= MIN_MATCH {
-            put_match(&mut bits, best, dist);
-            // Index the positions inside the match so later data can refer
-            // to them.
-            for j in i + 1..(i + best).min(data.len().saturating_sub(MIN_MATCH - 1)) {
-                head[hash3(data, j)] = j as u32 + 1;
+        if prev_length >= MIN_MATCH && match_length <= prev_length {
+            // The previous position's match is not beaten: emit it.
+            let full = block.copy(prev_length, strstart - 1 - prev_match);
+            strstart += prev_length - 1;
+            match_available = false;
+            match_length = MIN_MATCH - 1;
+            if full {
+                block.flush(&mut bits, &data[block_start..strstart], false);
+                block_start = strstart;
             }
-            i += best;
+        } else if match_available {
+            if block.literal(data[strstart - 1]) {
+                block.flush(&mut bits, &data[block_start..strstart], false);
+                block_start = strstart;
+            }
+            strstart += 1;
         } else {
-            put_symbol(&mut bits, data[i] as usize);
-            i += 1;
+            match_available = true;
+            strstart += 1;
         }
     }
-    put_symbol(&mut bits, 256); // end of block
-    let mut out = bits.finish();
+    if match_available {
+        block.literal(data[strstart - 1]);
+    }
+    block.flush(&mut bits, &data[block_start..strstart], true);
+    let mut out = bits.out;
     out.extend_from_slice(&adler32(data).to_be_bytes());
     out
 }
@@ -228,6 +968,27 @@ mod tests {
         out
     }
 
+    /// zlib's `compress2(.., 6)`: one deflate call with Z_FINISH.
+    fn zlib_level6(data: &[u8]) -> Vec<u8> {
+        let mut c = flate2::Compress::new(flate2::Compression::new(6), true);
+        let mut out = Vec::with_capacity(data.len() + data.len() / 1000 + 64);
+        let status = c
+            .compress_vec(data, &mut out, flate2::FlushCompress::Finish)
+            .unwrap();
+        assert_eq!(status, flate2::Status::StreamEnd);
+        out
+    }
+
+    fn lcg_bytes(seed: u32, len: usize, alphabet: u32) -> Vec<u8> {
+        let mut x = seed;
+        (0..len)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                ((x >> 16) % alphabet) as u8
+            })
+            .collect()
+    }
+
     #[test]
     fn round_trips_through_a_reference_decoder() {
         let mut inputs: Vec<Vec<u8>> = vec![
@@ -238,22 +999,42 @@ mod tests {
             (0..=255u8).collect(),
             vec![7u8; 70_000],
         ];
-        let mut x = 12345u32;
-        inputs.push(
-            (0..100_000)
-                .map(|_| {
-                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                    (x >> 28) as u8
-                })
-                .collect(),
-        );
+        inputs.push(lcg_bytes(12345, 100_000, 16));
+        inputs.push(lcg_bytes(7, 200_000, 256));
         for data in inputs {
             assert_eq!(reference_inflate(&zlib_compress(&data)), data);
         }
     }
 
     #[test]
-    fn matches_zlib_size_on_a_token_content() {
+    fn writes_what_zlib_writes() {
+        let mut inputs: Vec<Vec<u8>> = vec![
+            vec![],
+            b"a".to_vec(),
+            b"ab".to_vec(),
+            b"abc".to_vec(),
+            b"aaaa".to_vec(),
+            vec![0u8; 1000],
+            (0..=255u8).collect(),
+            vec![7u8; 60_000],
+        ];
+        for (seed, alphabet) in [(1, 2), (2, 4), (3, 16), (4, 64), (5, 256)] {
+            for len in [10, 100, 300, 1000, 4096, 20_000, EXACT_LIMIT] {
+                inputs.push(lcg_bytes(seed * 1000 + len as u32, len, alphabet));
+            }
+        }
+        for data in inputs {
+            assert_eq!(
+                zlib_compress(&data),
+                zlib_level6(&data),
+                "{} bytes",
+                data.len()
+            );
+        }
+    }
+
+    #[test]
+    fn writes_what_zlib_writes_for_a_token_content() {
         let t = crate::builder::rtc::with_uid(
             "970CA35de60c44645bbae8a215061b33",
             "7d72365eb983485397e3e3f9d460bdda",
@@ -265,21 +1046,12 @@ mod tests {
         .unwrap()
         .with_issue(1_700_000_000, 12_345_678);
         let content = t.content("5CFd2fd1755d40ecb72977518be15d3b").unwrap();
-        let ours = zlib_compress(&content);
-        let mut zlib = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
-        std::io::Write::write_all(&mut zlib, &content).unwrap();
-        let theirs = zlib.finish().unwrap();
-        assert!(
-            ours.len() <= theirs.len() + 2,
-            "{} vs {}",
-            ours.len(),
-            theirs.len()
-        );
+        assert_eq!(zlib_compress(&content), zlib_level6(&content));
     }
 
     #[test]
     fn distance_index_matches_the_table() {
-        for dist in 1..=MAX_DISTANCE {
+        for dist in 1..=W_SIZE {
             let expected = DIST_BASE.partition_point(|&b| b as usize <= dist) - 1;
             assert_eq!(distance_index(dist), expected, "{dist}");
         }
