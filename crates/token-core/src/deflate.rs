@@ -394,122 +394,261 @@ impl Block<'_> {
     }
 
     /// A proven lower bound of zlib's dynamic-block size in bits
-    /// (`opt_len`): the data cannot take fewer bits than the entropy of the
-    /// symbol counts (a Huffman code, length-limited or not, never beats
-    /// it), plus the extra bits, plus the least header: 14 bits of counts,
-    /// 4 code-length-code lengths, and the code-length list of the
-    /// literal/length tree coded with every symbol at least 1 bit (runs at
-    /// their cheapest, [`ZERO_RUN_BITS`], [`USED_RUN_BITS`]) and at least 2
-    /// bits for the distance tree's list.
+    /// (`opt_len`), far cheaper than building the trees:
+    ///
+    /// - data: no prefix code (Huffman, length-limited or not) beats the
+    ///   entropy of the symbol counts; plus the extra bits, which every
+    ///   encoding sends;
+    /// - header: 14 bits of counts; 3 bits per code-length-code length, and
+    ///   zlib sends them up to the last used one in [`BL_ORDER`]: each tree
+    ///   is a complete code over its leaves (at least 2), so one of its
+    ///   lengths is at most log2(leaves), and small lengths come late in
+    ///   that order; the code-length list, whose zero runs zlib codes from
+    ///   the used/unused pattern alone (so their symbols and extra bits are
+    ///   known exactly) and whose used entries take at least one symbol per
+    ///   6 (a literal length, then repeats): the code-length code cannot
+    ///   beat the entropy of these symbol counts, and lumping all used-entry
+    ///   symbols into one, with their fewest count, only lowers it.
     fn dynamic_lower_bound(&self) -> u64 {
-        let flog = f_log2_f();
-        let mut header = 14 + 3 * 4 + 2;
-        let mut sum_flogf = 0.0;
-        let mut total = 0u64;
-        let mut zeros = 0usize;
-        let mut used = 0usize;
-        for &f in self.lfreq.iter() {
-            if f == 0 {
-                if used > 0 {
-                    header += USED_RUN_BITS[used.min(L_CODES)] as u64;
-                    used = 0;
-                }
-                zeros += 1;
-            } else {
-                if zeros > 0 {
-                    header += ZERO_RUN_BITS[zeros] as u64;
-                    zeros = 0;
-                }
-                used += 1;
-                total += f as u64;
-                sum_flogf += flog_of(flog, f);
+        let mut runs = Runs::default();
+        let mut leaves = Weights::default();
+        let last = self.lfreq.iter().rposition(|&f| f != 0).unwrap_or(0);
+        for &f in &self.lfreq[..=last] {
+            runs.push(f != 0);
+            if f != 0 {
+                leaves.add(f);
             }
         }
-        // Trailing zeros are not sent (the list ends at the last used code).
-        header += USED_RUN_BITS[used] as u64;
-        let mut entropy = total as f64 * (total as f64).log2() - sum_flogf;
-        let (mut dsum, mut dtotal) = (0.0, 0u64);
-        for &f in self.dfreq.iter().filter(|&&f| f != 0) {
-            dtotal += f as u64;
-            dsum += flog_of(flog, f);
+        runs.end();
+        let mut blindex = min_bl_index(leaves.count.max(2));
+        let mut data = leaves.huffman_cost();
+        // The distance tree, with the leaves zlib adds to reach two.
+        let mut used = [false; D_CODES];
+        let mut dleaves = Weights::default();
+        for (u, &f) in used.iter_mut().zip(&self.dfreq) {
+            if f != 0 {
+                *u = true;
+                dleaves.add(f);
+            }
         }
-        if dtotal > 0 {
-            entropy += dtotal as f64 * (dtotal as f64).log2() - dsum;
+        data += dleaves.huffman_cost();
+        let mut dcount = dleaves.count;
+        let mut dlast = used.iter().rposition(|&u| u).map_or(-1, |i| i as isize);
+        while dcount < 2 {
+            let node = if dlast < 2 {
+                dlast += 1;
+                dlast as usize
+            } else {
+                0
+            };
+            used[node] = true;
+            dcount += 1;
         }
-        // Rounded down with a margin far above f64's error at these sizes.
-        let data = (entropy - 1e-3).max(0.0) as u64;
+        for &u in &used[..=dlast as usize] {
+            runs.push(u);
+        }
+        runs.end();
+        blindex = blindex.max(min_bl_index(dcount));
+        if runs.zeros_3_10 > 0 {
+            blindex = blindex.max(1);
+        }
+        if runs.zeros_11_138 > 0 {
+            blindex = blindex.max(2);
+        }
+        let counts = [
+            runs.zero_literals,
+            runs.zeros_3_10,
+            runs.zeros_11_138,
+            runs.used_symbols,
+        ];
+        let n: u64 = counts.iter().sum();
+        let mut symbols = n as f64 * (n as f64).log2();
+        for &c in counts.iter().filter(|&&c| c != 0) {
+            symbols -= c as f64 * (c as f64).log2();
+        }
+        let header = 14
+            + 3 * (blindex.max(3) as u64 + 1)
+            + 3 * runs.zeros_3_10
+            + 7 * runs.zeros_11_138
+            // Rounded down with a margin far above f64's error here.
+            + (symbols - 1e-6).max(0.0) as u64;
         data + self.extra_bits + header
     }
 }
 
-/// `f * log2(f)` for small `f`, from a table made once.
-fn f_log2_f() -> &'static [f64; 1024] {
-    static TABLE: std::sync::OnceLock<Box<[f64; 1024]>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = Box::new([0.0; 1024]);
-        for (f, x) in t.iter_mut().enumerate().skip(1) {
-            *x = f as f64 * (f as f64).log2();
-        }
-        t
-    })
+/// The nonzero frequencies of one tree, grouped by value.
+#[derive(Default)]
+struct Weights {
+    /// How many leaves have frequency f, for f < 32.
+    small: [u32; 32],
+    /// Which `small` entries are nonzero.
+    present: u32,
+    /// Frequencies from 32 on (few in a token).
+    large: Vec<u32>,
+    count: u32,
 }
 
-fn flog_of(table: &[f64; 1024], f: u32) -> f64 {
-    match table.get(f as usize) {
-        Some(&x) => x,
-        None => f as f64 * (f as f64).log2(),
+impl Weights {
+    fn add(&mut self, f: u32) {
+        self.count += 1;
+        if f < 32 {
+            self.small[f as usize] += 1;
+            self.present |= 1 << f;
+        } else {
+            self.large.push(f);
+        }
+    }
+
+    /// The least `sum(f * len)` of any prefix code over these leaves (that
+    /// of every Huffman code), at least 2 leaves counted as a code of
+    /// their own: Huffman's two-queue method over groups of equal weight.
+    fn huffman_cost(&mut self) -> u64 {
+        if self.count < 2 {
+            return 0;
+        }
+        // Leaves ascending as (weight, count) groups.
+        let mut leaves: Vec<(u64, u64)> = Vec::with_capacity(16);
+        let mut present = self.present;
+        while present != 0 {
+            let f = present.trailing_zeros() as usize;
+            present &= present - 1;
+            leaves.push((f as u64, self.small[f] as u64));
+        }
+        self.large.sort_unstable();
+        for &f in &self.large {
+            match leaves.last_mut() {
+                Some(last) if last.0 == f as u64 => last.1 += 1,
+                _ => leaves.push((f as u64, 1)),
+            }
+        }
+        // Inner nodes are made in ascending order, so a plain queue works.
+        let mut inner: Vec<(u64, u64)> = Vec::with_capacity(32);
+        let (mut li, mut ii) = (0, 0);
+        let mut left = self.count as u64;
+        let mut cost = 0;
+        while left > 1 {
+            // The least group.
+            let leaf_first =
+                ii >= inner.len() || (li < leaves.len() && leaves[li].0 <= inner[ii].0);
+            let group = if leaf_first {
+                &mut leaves[li]
+            } else {
+                &mut inner[ii]
+            };
+            let (w, c) = *group;
+            if c >= 2 {
+                let pairs = c / 2;
+                group.1 -= 2 * pairs;
+                if group.1 == 0 {
+                    if leaf_first {
+                        li += 1
+                    } else {
+                        ii += 1
+                    }
+                }
+                cost += pairs * 2 * w;
+                push_group(&mut inner, 2 * w, pairs);
+                left -= pairs;
+            } else {
+                if leaf_first {
+                    li += 1
+                } else {
+                    ii += 1
+                }
+                let leaf_next =
+                    ii >= inner.len() || (li < leaves.len() && leaves[li].0 <= inner[ii].0);
+                let next = if leaf_next {
+                    &mut leaves[li]
+                } else {
+                    &mut inner[ii]
+                };
+                let w2 = next.0;
+                next.1 -= 1;
+                if next.1 == 0 {
+                    if leaf_next {
+                        li += 1
+                    } else {
+                        ii += 1
+                    }
+                }
+                cost += w + w2;
+                push_group(&mut inner, w + w2, 1);
+                left -= 1;
+            }
+        }
+        cost
     }
 }
 
-/// Fewest bits a run of `r` zero code lengths can take in zlib's
-/// code-length list: each code-length symbol takes at least 1 bit, so a
-/// literal 0 at least 1, "3-10 zeros" (17) at least 1+3, "11-138 zeros"
-/// (18) at least 1+7.
-const ZERO_RUN_BITS: [u16; L_CODES + 1] = {
-    let mut t = [0u16; L_CODES + 1];
-    let mut r = 1;
-    while r <= L_CODES {
-        let mut best = t[r - 1] + 1;
-        let mut k = 3;
-        while k <= 138 && k <= r {
-            let cost = t[r - k] + if k <= 10 { 4 } else { 8 };
-            if cost < best {
-                best = cost;
-            }
-            k += 1;
-        }
-        t[r] = best;
-        r += 1;
+/// Appends `count` inner nodes of weight `w` (never less than the last).
+fn push_group(inner: &mut Vec<(u64, u64)>, w: u64, count: u64) {
+    match inner.last_mut() {
+        Some(last) if last.0 == w => last.1 += count,
+        _ => inner.push((w, count)),
     }
-    t
-};
+}
 
-/// Fewest bits a run of `r` used (nonzero) code lengths can take: the first
-/// is a literal length (at least 1 bit), later ones literals or "repeat the
-/// previous 3-6 times" (16, at least 1+2 bits).
-const USED_RUN_BITS: [u16; L_CODES + 1] = {
-    let mut rest = [0u16; L_CODES + 1];
-    let mut r = 1;
-    while r <= L_CODES {
-        let mut best = rest[r - 1] + 1;
-        let mut k = 3;
-        while k <= 6 && k <= r {
-            if rest[r - k] + 3 < best {
-                best = rest[r - k] + 3;
-            }
-            k += 1;
+/// The code-length symbols zlib needs for a used/unused pattern: zero runs
+/// exactly (split at 138: fewer than 3 as literal zeros, up to 10 as one
+/// "3-10 zeros", else one "11-138 zeros"), used runs at their fewest (one
+/// literal length, then a repeat per 6).
+#[derive(Default)]
+struct Runs {
+    zero_literals: u64,
+    zeros_3_10: u64,
+    zeros_11_138: u64,
+    used_symbols: u64,
+    zeros: u64,
+    used: u64,
+}
+
+impl Runs {
+    fn push(&mut self, used: bool) {
+        if used {
+            self.flush_zeros();
+            self.used += 1;
+        } else {
+            self.flush_used();
+            self.zeros += 1;
         }
-        rest[r] = best;
-        r += 1;
     }
-    let mut t = [0u16; L_CODES + 1];
-    let mut r = 1;
-    while r <= L_CODES {
-        t[r] = 1 + rest[r - 1];
-        r += 1;
+
+    fn flush_zeros(&mut self) {
+        let r = self.zeros;
+        self.zeros_11_138 += r / 138;
+        match r % 138 {
+            0 => {}
+            rest @ 1..=2 => self.zero_literals += rest,
+            3..=10 => self.zeros_3_10 += 1,
+            _ => self.zeros_11_138 += 1,
+        }
+        self.zeros = 0;
     }
-    t
-};
+
+    fn flush_used(&mut self) {
+        if self.used > 0 {
+            self.used_symbols += 1 + (self.used - 1).div_ceil(6);
+        }
+        self.used = 0;
+    }
+
+    /// Ends one tree's list (runs do not cross trees).
+    fn end(&mut self) {
+        self.flush_zeros();
+        self.flush_used();
+    }
+}
+
+/// The least position in [`BL_ORDER`] that the shortest code length of a
+/// complete code over `leaves` leaves can have: that length is at most
+/// log2(leaves).
+fn min_bl_index(leaves: u32) -> usize {
+    let longest_shortest = (31 - leaves.leading_zeros()) as usize;
+    (1..=longest_shortest.min(MAX_BITS))
+        .map(|len| BL_ORDER.iter().position(|&s| s == len).unwrap_or(0))
+        .min()
+        .unwrap_or(0)
+}
 
 /// Literal/length codes (256 literals, end of block, 29 lengths), distance
 /// codes, code-length codes.
