@@ -286,6 +286,7 @@ fn longest_match(
 struct Block<'a> {
     /// A literal byte, or `length << 16 | distance`.
     syms: &'a mut Vec<u32>,
+    huffman: &'a mut HuffmanBuffers,
     lfreq: [u32; L_CODES],
     dfreq: [u32; D_CODES],
     /// Bits of the fixed-Huffman encoding, end of block excluded.
@@ -396,22 +397,23 @@ impl Block<'_> {
     /// A proven lower bound of zlib's dynamic-block size in bits
     /// (`opt_len`), far cheaper than building the trees:
     ///
-    /// - data: no prefix code (Huffman, length-limited or not) beats the
-    ///   entropy of the symbol counts; plus the extra bits, which every
-    ///   encoding sends;
+    /// - data: the cost of a Huffman code over the symbol counts, which no
+    ///   prefix code beats (zlib's is one, or worse once it limits lengths
+    ///   to 15 bits), computed without building a tree; plus the extra bits,
+    ///   which every encoding sends;
     /// - header: 14 bits of counts; 3 bits per code-length-code length, and
     ///   zlib sends them up to the last used one in [`BL_ORDER`]: each tree
     ///   is a complete code over its leaves (at least 2), so one of its
     ///   lengths is at most log2(leaves), and small lengths come late in
     ///   that order; the code-length list, whose zero runs zlib codes from
     ///   the used/unused pattern alone (so their symbols and extra bits are
-    ///   known exactly) and whose used entries take at least one symbol per
-    ///   6 (a literal length, then repeats): the code-length code cannot
-    ///   beat the entropy of these symbol counts, and lumping all used-entry
-    ///   symbols into one, with their fewest count, only lowers it.
-    fn dynamic_lower_bound(&self) -> u64 {
+    ///   known exactly) and whose used entries take at least
+    ///   [`USED_RUN_SYMBOLS`]: the code-length code cannot beat the entropy
+    ///   of these symbol counts, and lumping all used-entry symbols into
+    ///   one, with their fewest count, only lowers it.
+    fn dynamic_lower_bound(&mut self) -> u64 {
         let mut runs = Runs::default();
-        let mut leaves = Weights::default();
+        let mut leaves = Weights::new(self.huffman);
         let last = self.lfreq.iter().rposition(|&f| f != 0).unwrap_or(0);
         for &f in &self.lfreq[..=last] {
             runs.push(f != 0);
@@ -424,7 +426,7 @@ impl Block<'_> {
         let mut data = leaves.huffman_cost();
         // The distance tree, with the leaves zlib adds to reach two.
         let mut used = [false; D_CODES];
-        let mut dleaves = Weights::default();
+        let mut dleaves = Weights::new(self.huffman);
         for (u, &f) in used.iter_mut().zip(&self.dfreq) {
             if f != 0 {
                 *u = true;
@@ -477,18 +479,63 @@ impl Block<'_> {
 }
 
 /// The nonzero frequencies of one tree, grouped by value.
-#[derive(Default)]
-struct Weights {
+struct Weights<'a> {
     /// How many leaves have frequency f, for f < 32.
     small: [u32; 32],
     /// Which `small` entries are nonzero.
     present: u32,
-    /// Frequencies from 32 on (few in a token).
-    large: Vec<u32>,
+    /// Frequencies from 32 on (few in a token), and the two queues of
+    /// [`Weights::huffman_cost`]: reused buffers.
+    large: &'a mut Vec<u32>,
+    queues: &'a mut [Vec<(u32, u32)>; 2],
     count: u32,
 }
 
-impl Weights {
+/// A queue of (weight, count) groups, ascending.
+struct Groups<'a> {
+    items: &'a mut Vec<(u32, u32)>,
+    head: usize,
+}
+
+impl Groups<'_> {
+    /// Appends `count` of weight `w` (never less than the last).
+    fn push(&mut self, w: u32, count: u32) {
+        let open = self.items.len() > self.head;
+        match self.items.last_mut() {
+            Some(last) if open && last.0 == w => last.1 += count,
+            _ => self.items.push((w, count)),
+        }
+    }
+
+    fn least(&self) -> Option<u32> {
+        self.items.get(self.head).map(|g| g.0)
+    }
+
+    /// Takes up to `want` of the first group: (weight, taken).
+    fn take(&mut self, want: u32) -> (u32, u32) {
+        let (w, c) = &mut self.items[self.head];
+        let taken = want.min(*c);
+        *c -= taken;
+        let w = *w;
+        if *c == 0 {
+            self.head += 1;
+        }
+        (w, taken)
+    }
+}
+
+impl<'a> Weights<'a> {
+    fn new(buffers: &'a mut HuffmanBuffers) -> Self {
+        buffers.large.clear();
+        Weights {
+            small: [0; 32],
+            present: 0,
+            large: &mut buffers.large,
+            queues: &mut buffers.queues,
+            count: 0,
+        }
+    }
+
     fn add(&mut self, f: u32) {
         self.count += 1;
         if f < 32 {
@@ -500,79 +547,61 @@ impl Weights {
     }
 
     /// The least `sum(f * len)` of any prefix code over these leaves (that
-    /// of every Huffman code), at least 2 leaves counted as a code of
-    /// their own: Huffman's two-queue method over groups of equal weight.
+    /// of every Huffman code), 0 for fewer than 2: Huffman's two-queue
+    /// method, over groups of equal weight.
     fn huffman_cost(&mut self) -> u64 {
         if self.count < 2 {
             return 0;
         }
-        // Leaves ascending as (weight, count) groups.
-        let mut leaves: Vec<(u64, u64)> = Vec::with_capacity(16);
+        let [leaves, inner] = &mut *self.queues;
+        leaves.clear();
+        inner.clear();
+        let mut leaves = Groups {
+            items: leaves,
+            head: 0,
+        };
         let mut present = self.present;
         while present != 0 {
-            let f = present.trailing_zeros() as usize;
+            let f = present.trailing_zeros();
             present &= present - 1;
-            leaves.push((f as u64, self.small[f] as u64));
+            leaves.push(f, self.small[f as usize]);
         }
         self.large.sort_unstable();
-        for &f in &self.large {
-            match leaves.last_mut() {
-                Some(last) if last.0 == f as u64 => last.1 += 1,
-                _ => leaves.push((f as u64, 1)),
-            }
+        for &f in self.large.iter() {
+            leaves.push(f, 1);
         }
-        // Inner nodes are made in ascending order, so a plain queue works.
-        let mut inner: Vec<(u64, u64)> = Vec::with_capacity(32);
-        let (mut li, mut ii) = (0, 0);
-        let mut left = self.count as u64;
-        let mut cost = 0;
+        // Inner nodes are made in ascending order, so a queue keeps them.
+        let mut inner = Groups {
+            items: inner,
+            head: 0,
+        };
+        let mut left = self.count;
+        let mut cost = 0u64;
+        let least = |leaves: &Groups, inner: &Groups| match (leaves.least(), inner.least()) {
+            (Some(a), Some(b)) => a <= b,
+            (a, _) => a.is_some(),
+        };
         while left > 1 {
-            // The least group.
-            let leaf_first =
-                ii >= inner.len() || (li < leaves.len() && leaves[li].0 <= inner[ii].0);
-            let group = if leaf_first {
-                &mut leaves[li]
-            } else {
-                &mut inner[ii]
-            };
-            let (w, c) = *group;
+            let from_leaves = least(&leaves, &inner);
+            let queue = if from_leaves { &mut leaves } else { &mut inner };
+            let (w, c) = queue.items[queue.head];
             if c >= 2 {
-                let pairs = c / 2;
-                group.1 -= 2 * pairs;
-                if group.1 == 0 {
-                    if leaf_first {
-                        li += 1
-                    } else {
-                        ii += 1
-                    }
-                }
-                cost += pairs * 2 * w;
-                push_group(&mut inner, 2 * w, pairs);
+                // Pairs of the least weight, all at once.
+                let (_, taken) = queue.take(c / 2 * 2);
+                let pairs = taken / 2;
+                cost += pairs as u64 * 2 * w as u64;
+                inner.push(2 * w, pairs);
                 left -= pairs;
             } else {
-                if leaf_first {
-                    li += 1
+                queue.take(1);
+                let queue = if least(&leaves, &inner) {
+                    &mut leaves
                 } else {
-                    ii += 1
-                }
-                let leaf_next =
-                    ii >= inner.len() || (li < leaves.len() && leaves[li].0 <= inner[ii].0);
-                let next = if leaf_next {
-                    &mut leaves[li]
-                } else {
-                    &mut inner[ii]
+                    &mut inner
                 };
-                let w2 = next.0;
-                next.1 -= 1;
-                if next.1 == 0 {
-                    if leaf_next {
-                        li += 1
-                    } else {
-                        ii += 1
-                    }
-                }
-                cost += w + w2;
-                push_group(&mut inner, w + w2, 1);
+                let (w2, _) = queue.take(1);
+                cost += w as u64 + w2 as u64;
+                inner.push(w + w2, 1);
                 left -= 1;
             }
         }
@@ -580,18 +609,17 @@ impl Weights {
     }
 }
 
-/// Appends `count` inner nodes of weight `w` (never less than the last).
-fn push_group(inner: &mut Vec<(u64, u64)>, w: u64, count: u64) {
-    match inner.last_mut() {
-        Some(last) if last.0 == w => last.1 += count,
-        _ => inner.push((w, count)),
-    }
+/// Reused buffers of [`Weights`].
+#[derive(Default)]
+struct HuffmanBuffers {
+    large: Vec<u32>,
+    queues: [Vec<(u32, u32)>; 2],
 }
 
 /// The code-length symbols zlib needs for a used/unused pattern: zero runs
 /// exactly (split at 138: fewer than 3 as literal zeros, up to 10 as one
-/// "3-10 zeros", else one "11-138 zeros"), used runs at their fewest (one
-/// literal length, then a repeat per 6).
+/// "3-10 zeros", else one "11-138 zeros"), used runs at their fewest
+/// ([`USED_RUN_SYMBOLS`]).
 #[derive(Default)]
 struct Runs {
     zero_literals: u64,
@@ -626,9 +654,7 @@ impl Runs {
     }
 
     fn flush_used(&mut self) {
-        if self.used > 0 {
-            self.used_symbols += 1 + (self.used - 1).div_ceil(6);
-        }
+        self.used_symbols += USED_RUN_SYMBOLS[self.used.min(L_CODES as u64) as usize] as u64;
         self.used = 0;
     }
 
@@ -638,6 +664,32 @@ impl Runs {
         self.flush_used();
     }
 }
+
+/// Fewest code-length symbols a run of `r` used entries takes: a literal
+/// length first, then literals or repeats of 3-6 ("16").
+const USED_RUN_SYMBOLS: [u16; L_CODES + 1] = {
+    let mut rest = [0u16; L_CODES + 1];
+    let mut r = 1;
+    while r <= L_CODES {
+        let mut best = rest[r - 1] + 1;
+        let mut k = 3;
+        while k <= 6 && k <= r {
+            if rest[r - k] + 1 < best {
+                best = rest[r - k] + 1;
+            }
+            k += 1;
+        }
+        rest[r] = best;
+        r += 1;
+    }
+    let mut t = [0u16; L_CODES + 1];
+    let mut r = 1;
+    while r <= L_CODES {
+        t[r] = 1 + rest[r - 1];
+        r += 1;
+    }
+    t
+};
 
 /// The least position in [`BL_ORDER`] that the shortest code length of a
 /// complete code over `leaves` leaves can have: that length is at most
@@ -672,23 +724,24 @@ const BL_ORDER: [usize; BL_CODES] = [
 ];
 const BL_EXTRA: [u8; BL_CODES] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 7];
 
-/// One Huffman tree in zlib's layout: leaves first, then inner nodes.
-struct Tree {
-    freq: [u32; HEAP_SIZE],
-    len: [u16; HEAP_SIZE],
-    dad: [u16; HEAP_SIZE],
-    code: [u16; HEAP_SIZE],
+/// One Huffman tree in zlib's layout: leaves first, then inner nodes (`N`
+/// is twice the leaves, plus one).
+struct Tree<const N: usize> {
+    freq: [u32; N],
+    len: [u16; N],
+    dad: [u16; N],
+    code: [u16; N],
     /// Largest leaf with a nonzero frequency (after zlib's forced leaves).
     max_code: usize,
 }
 
-impl Tree {
-    fn new(freq: &[u32]) -> Tree {
+impl<const N: usize> Tree<N> {
+    fn new(freq: &[u32]) -> Self {
         let mut t = Tree {
-            freq: [0; HEAP_SIZE],
-            len: [0; HEAP_SIZE],
-            dad: [0; HEAP_SIZE],
-            code: [0; HEAP_SIZE],
+            freq: [0; N],
+            len: [0; N],
+            dad: [0; N],
+            code: [0; N],
             max_code: 0,
         };
         t.freq[..freq.len()].copy_from_slice(freq);
@@ -698,7 +751,9 @@ impl Tree {
 
 /// zlib's `build_tree` state: the heap, node depths and `opt_len`.
 struct Heap {
-    heap: [u16; HEAP_SIZE],
+    /// Heap entries: node | (freq << 8 | depth) << 16. zlib's `smaller`
+    /// (by frequency, ties by depth, "<=") is then `<=` on the upper part.
+    heap: [u64; HEAP_SIZE],
     len: usize,
     max: usize,
     depth: [u8; HEAP_SIZE],
@@ -708,39 +763,51 @@ struct Heap {
     opt_len: i64,
 }
 
-impl Heap {
-    /// zlib `smaller`: by frequency, ties by depth.
-    fn smaller(&self, t: &Tree, n: usize, m: usize) -> bool {
-        t.freq[n] < t.freq[m] || (t.freq[n] == t.freq[m] && self.depth[n] <= self.depth[m])
-    }
+fn entry(node: usize, freq: u32, depth: u8) -> u64 {
+    ((freq as u64) << 8 | depth as u64) << 16 | node as u64
+}
 
+impl Heap {
     /// zlib `pqdownheap`.
-    fn down(&mut self, t: &Tree, mut k: usize) {
-        let v = self.heap[k] as usize;
+    fn down(&mut self, mut k: usize) {
+        let v = self.heap[k];
+        let key = v >> 16;
         let mut j = k << 1;
         while j <= self.len {
-            if j < self.len && self.smaller(t, self.heap[j + 1] as usize, self.heap[j] as usize) {
-                j += 1;
+            let mut hj = self.heap[j];
+            if j < self.len {
+                let next = self.heap[j + 1];
+                if next >> 16 <= hj >> 16 {
+                    j += 1;
+                    hj = next;
+                }
             }
-            if self.smaller(t, v, self.heap[j] as usize) {
+            if key <= hj >> 16 {
                 break;
             }
-            self.heap[k] = self.heap[j];
+            self.heap[k] = hj;
             k = j;
             j <<= 1;
         }
-        self.heap[k] = v as u16;
+        self.heap[k] = v;
     }
 
     /// zlib `build_tree`, `gen_bitlen` and `gen_codes`.
-    fn build(&mut self, t: &mut Tree, elems: usize, extra: &[u8], base: usize, max_length: usize) {
+    fn build<const N: usize>(
+        &mut self,
+        t: &mut Tree<N>,
+        extra: &[u8],
+        base: usize,
+        max_length: usize,
+    ) {
+        let elems = N / 2;
         self.len = 0;
         self.max = HEAP_SIZE;
         let mut max_code: isize = -1;
         for n in 0..elems {
             if t.freq[n] != 0 {
                 self.len += 1;
-                self.heap[self.len] = n as u16;
+                self.heap[self.len] = entry(n, t.freq[n], 0);
                 max_code = n as isize;
                 self.depth[n] = 0;
             } else {
@@ -756,33 +823,34 @@ impl Heap {
                 0
             };
             self.len += 1;
-            self.heap[self.len] = node as u16;
+            self.heap[self.len] = entry(node, 1, 0);
             t.freq[node] = 1;
             self.depth[node] = 0;
             self.opt_len -= 1;
         }
         t.max_code = max_code as usize;
         for n in (1..=self.len / 2).rev() {
-            self.down(t, n);
+            self.down(n);
         }
         let mut node = elems;
         loop {
-            let n = self.heap[1] as usize;
+            let top = self.heap[1];
             self.heap[1] = self.heap[self.len];
             self.len -= 1;
-            self.down(t, 1);
-            let m = self.heap[1] as usize;
+            self.down(1);
+            let next = self.heap[1];
             self.max -= 1;
-            self.heap[self.max] = n as u16;
+            self.heap[self.max] = top;
             self.max -= 1;
-            self.heap[self.max] = m as u16;
+            self.heap[self.max] = next;
+            let (n, m) = ((top & 0xffff) as usize, (next & 0xffff) as usize);
             t.freq[node] = t.freq[n] + t.freq[m];
             self.depth[node] = self.depth[n].max(self.depth[m]).wrapping_add(1);
             t.dad[n] = node as u16;
             t.dad[m] = node as u16;
-            self.heap[1] = node as u16;
+            self.heap[1] = entry(node, t.freq[node], self.depth[node]);
             node += 1;
-            self.down(t, 1);
+            self.down(1);
             if self.len < 2 {
                 break;
             }
@@ -795,12 +863,18 @@ impl Heap {
 
     /// zlib `gen_bitlen`: code lengths from the tree, limited to
     /// `max_length` by zlib's own repair, and their cost added to `opt_len`.
-    fn gen_bitlen(&mut self, t: &mut Tree, extra: &[u8], base: usize, max_length: usize) {
+    fn gen_bitlen<const N: usize>(
+        &mut self,
+        t: &mut Tree<N>,
+        extra: &[u8],
+        base: usize,
+        max_length: usize,
+    ) {
         self.bl_count = [0; MAX_BITS + 1];
         let mut overflow = 0i32;
-        t.len[self.heap[self.max] as usize] = 0;
+        t.len[(self.heap[self.max] & 0xffff) as usize] = 0;
         for h in self.max + 1..HEAP_SIZE {
-            let n = self.heap[h] as usize;
+            let n = (self.heap[h] & 0xffff) as usize;
             let mut bits = t.len[t.dad[n] as usize] as usize + 1;
             if bits > max_length {
                 bits = max_length;
@@ -839,7 +913,7 @@ impl Heap {
             let mut n = self.bl_count[bits];
             while n != 0 {
                 h -= 1;
-                let m = self.heap[h] as usize;
+                let m = (self.heap[h] & 0xffff) as usize;
                 if m > t.max_code {
                     continue;
                 }
@@ -854,7 +928,7 @@ impl Heap {
 }
 
 /// zlib `gen_codes`: canonical codes from the lengths, bit-reversed.
-fn gen_codes(t: &mut Tree, bl_count: &[u16; MAX_BITS + 1]) {
+fn gen_codes<const N: usize>(t: &mut Tree<N>, bl_count: &[u16; MAX_BITS + 1]) {
     let mut next = [0u32; MAX_BITS + 1];
     let mut code = 0u32;
     for bits in 1..=MAX_BITS {
@@ -914,9 +988,9 @@ fn code_length_runs(lens: &[u16], mut emit: impl FnMut(usize, u32)) {
 
 /// The three trees of a dynamic block, exactly as zlib builds them.
 struct Trees {
-    l: Tree,
-    d: Tree,
-    bl: Tree,
+    l: Tree<HEAP_SIZE>,
+    d: Tree<{ 2 * D_CODES + 1 }>,
+    bl: Tree<{ 2 * BL_CODES + 1 }>,
     max_blindex: usize,
     /// The block's size in bits, header included (zlib `opt_len`).
     opt_len: i64,
@@ -924,30 +998,28 @@ struct Trees {
 
 impl Trees {
     /// zlib `build_tree` of both trees and `build_bl_tree`.
-    #[cold]
-    fn build(lfreq: &[u32; L_CODES], dfreq: &[u32; D_CODES]) -> Box<Trees> {
-        let mut t = Box::new(Trees {
+    fn build(lfreq: &[u32; L_CODES], dfreq: &[u32; D_CODES]) -> Trees {
+        let mut t = Trees {
             l: Tree::new(lfreq),
             d: Tree::new(dfreq),
             bl: Tree::new(&[]),
             max_blindex: 0,
             opt_len: 0,
-        });
-        let mut heap = Box::new(Heap {
+        };
+        let mut heap = Heap {
             heap: [0; HEAP_SIZE],
             len: 0,
             max: 0,
             depth: [0; HEAP_SIZE],
             bl_count: [0; MAX_BITS + 1],
             opt_len: 0,
-        });
-        heap.build(&mut t.l, L_CODES, &LENGTH_EXTRA, END_BLOCK + 1, MAX_BITS);
-        heap.build(&mut t.d, D_CODES, &DIST_EXTRA, 0, MAX_BITS);
-        let Trees { l, d, bl, .. } = &mut *t;
-        for tree in [&*l, &*d] {
-            code_length_runs(&tree.len[..=tree.max_code], |sym, _| bl.freq[sym] += 1);
-        }
-        heap.build(bl, BL_CODES, &BL_EXTRA, 0, MAX_BL_BITS);
+        };
+        heap.build(&mut t.l, &LENGTH_EXTRA, END_BLOCK + 1, MAX_BITS);
+        heap.build(&mut t.d, &DIST_EXTRA, 0, MAX_BITS);
+        let Trees { l, d, bl, .. } = &mut t;
+        code_length_runs(&l.len[..=l.max_code], |sym, _| bl.freq[sym] += 1);
+        code_length_runs(&d.len[..=d.max_code], |sym, _| bl.freq[sym] += 1);
+        heap.build(bl, &BL_EXTRA, 0, MAX_BL_BITS);
         let mut max_blindex = BL_CODES - 1;
         while max_blindex >= 3 && bl.len[BL_ORDER[max_blindex]] == 0 {
             max_blindex -= 1;
@@ -966,17 +1038,17 @@ impl Trees {
         for &sym in &BL_ORDER[..=self.max_blindex] {
             bits.put(self.bl.len[sym] as u32, 3);
         }
-        for tree in [&self.l, &self.d] {
-            code_length_runs(&tree.len[..=tree.max_code], |sym, extra| {
-                bits.put(self.bl.code[sym] as u32, self.bl.len[sym] as u32);
-                match sym {
-                    REP_3_6 => bits.put(extra, 2),
-                    REPZ_3_10 => bits.put(extra, 3),
-                    REPZ_11_138 => bits.put(extra, 7),
-                    _ => {}
-                }
-            });
-        }
+        let mut send = |sym: usize, extra: u32| {
+            bits.put(self.bl.code[sym] as u32, self.bl.len[sym] as u32);
+            match sym {
+                REP_3_6 => bits.put(extra, 2),
+                REPZ_3_10 => bits.put(extra, 3),
+                REPZ_11_138 => bits.put(extra, 7),
+                _ => {}
+            }
+        };
+        code_length_runs(&self.l.len[..=self.l.max_code], &mut send);
+        code_length_runs(&self.d.len[..=self.d.max_code], &mut send);
     }
 }
 
@@ -986,6 +1058,7 @@ struct Scratch {
     prev: Vec<u32>,
     table: Vec<u64>,
     syms: Vec<u32>,
+    huffman: HuffmanBuffers,
 }
 
 std::thread_local! {
@@ -1020,12 +1093,18 @@ pub fn zlib_compress(data: &[u8]) -> Vec<u8> {
 
 /// zlib `deflate_slow` (lazy matching) over the whole input at once.
 fn compress_with(data: &[u8], scratch: &mut Scratch) -> Vec<u8> {
-    let Scratch { prev, table, syms } = scratch;
+    let Scratch {
+        prev,
+        table,
+        syms,
+        huffman,
+    } = scratch;
     hash_chains(data, prev, table);
     let prev = &prev[..];
     syms.clear();
     let mut block = Block {
         syms,
+        huffman,
         lfreq: [0; L_CODES],
         dfreq: [0; D_CODES],
         static_bits: 0,
@@ -1186,6 +1265,62 @@ mod tests {
         .with_issue(1_700_000_000, 12_345_678);
         let content = t.content("5CFd2fd1755d40ecb72977518be15d3b").unwrap();
         assert_eq!(zlib_compress(&content), zlib_level6(&content));
+    }
+
+    #[test]
+    fn the_lower_bound_never_exceeds_zlibs_dynamic_size() {
+        let mut syms = Vec::new();
+        let mut huffman = HuffmanBuffers::default();
+        let mut x = 99u32;
+        let mut next = |m: u32| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 8) % m
+        };
+        for round in 0..3000 {
+            let mut block = Block {
+                syms: &mut syms,
+                huffman: &mut huffman,
+                lfreq: [0; L_CODES],
+                dfreq: [0; D_CODES],
+                static_bits: 0,
+                extra_bits: 0,
+            };
+            let (used, spread) = (1 + next(286), 1 + next(40));
+            for _ in 0..used {
+                block.lfreq[next(L_CODES as u32) as usize] += 1 + next(spread) * next(3);
+            }
+            for _ in 0..next(12) {
+                block.dfreq[next(D_CODES as u32) as usize] += 1 + next(spread);
+            }
+            block.lfreq[END_BLOCK] = 1;
+            let trees = Trees::build(&block.lfreq, &block.dfreq);
+            let bound = block.dynamic_lower_bound();
+            assert!(
+                bound as i64 <= trees.opt_len,
+                "round {round}: {bound} > {}",
+                trees.opt_len
+            );
+            // Without length-limit repairs, the data part is exact.
+            let data: u64 = (0..L_CODES)
+                .map(|n| block.lfreq[n] as u64 * trees.l.len[n] as u64)
+                .sum();
+            let mut buffers = HuffmanBuffers::default();
+            let mut leaves = Weights::new(&mut buffers);
+            block
+                .lfreq
+                .iter()
+                .filter(|&&f| f != 0)
+                .for_each(|&f| leaves.add(f));
+            if trees
+                .l
+                .len
+                .iter()
+                .take(L_CODES)
+                .all(|&l| l < MAX_BITS as u16)
+            {
+                assert_eq!(leaves.huffman_cost(), data, "round {round}");
+            }
+        }
     }
 
     #[test]
