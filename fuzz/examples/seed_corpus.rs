@@ -4,7 +4,8 @@
 //!     cargo run --manifest-path fuzz/Cargo.toml --example seed_corpus -- fuzz/corpus
 //!
 //! Writes `<dir>/parse/*` (token text: 007, 006 and legacy keys) and
-//! `<dir>/content/*` (the decompressed content of each 007 token).
+//! `<dir>/content/*` (the decompressed content of each 007 token, also the
+//! seeds of `<dir>/deflate/*`).
 
 use std::path::Path;
 
@@ -130,6 +131,8 @@ fn main() {
     let (parse_dir, content_dir) = (dir.join("parse"), dir.join("content"));
     let inflate_dir = dir.join("inflate");
     std::fs::create_dir_all(&inflate_dir).unwrap();
+    let deflate_dir = dir.join("deflate");
+    std::fs::create_dir_all(&deflate_dir).unwrap();
     std::fs::create_dir_all(&parse_dir).unwrap();
     std::fs::create_dir_all(&content_dir).unwrap();
 
@@ -207,6 +210,8 @@ fn main() {
     for (i, t) in t007.iter().enumerate() {
         let content = v007::decode_content(t).unwrap();
         std::fs::write(content_dir.join(format!("seed-{i:02}")), &content).unwrap();
+        // The deflate target compresses any bytes; token contents first.
+        std::fs::write(deflate_dir.join(format!("seed-{i:02}")), &content).unwrap();
         // The inflate target: token-core's encoding and zlib's at levels 1,
         // 6 and 9 (stored, fixed and dynamic blocks between them).
         std::fs::write(

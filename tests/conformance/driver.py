@@ -8,10 +8,12 @@ Rules checked:
 - A surface that offers a vector's builder must give a token whose content
   (007: base64 + zlib decoded; 006: the 35-character prefix and the base64
   decoded rest; legacy keys: the text) is byte-identical to the official
-  token's, signature included. Surfaces that cannot be given an issue ts and
-  salt (the official-named drop-in APIs, like the official builders) are
-  "re-pinned": the driver reads the issue ts and salt (006: salt and ts) back
-  from their token and requires it to be byte-identical to what token-core,
+  token's, signature included; where the official package compresses with
+  stock zlib (PyPI), a 007 token's text must be the very same string too.
+  Surfaces that cannot be given an issue ts and salt (the official-named
+  drop-in APIs, like the official builders) are "re-pinned": the driver
+  reads the issue ts and salt (006: salt and ts) back from their token and
+  requires it to be byte-identical (007: the same text) to what token-core,
   called directly, builds from the same inputs with those values.
 - Where token-core's checked builder refuses a vector's input (the official
   builders accept e.g. an empty account; token-core has `_unchecked` twins for
@@ -109,6 +111,14 @@ def issue_of(token: str) -> Dict[str, int]:
     raise ValueError("no issue fields in a legacy key")
 
 
+def same_text(ours: str, theirs: str, why: str) -> Tuple[bool, str]:
+    """007 token text must be the very string too where both sides compress
+    with stock zlib level 6 (token-core writes zlib's bytes)."""
+    if ours.startswith("007") and ours != theirs:
+        return False, "same content, but not the same token text (%s)" % why
+    return True, ""
+
+
 def same_content(ours: str, theirs: str) -> Tuple[bool, str]:
     try:
         a, b = content(ours), content(theirs)
@@ -195,6 +205,8 @@ def repin_check(core: Core, pending: List[Tuple[str, str, Dict[str, Any], str]],
             report.add(surface, name, FAIL, "token-core refuses the re-pinned case: %s" % reply.get("message"))
             continue
         ok, why = same_content(token, reply["token"])
+        if ok:
+            ok, why = same_text(token, reply["token"], "token-core's own build")
         report.add(surface, name, REPINNED if ok else FAIL, why)
 
 
@@ -630,6 +642,8 @@ def judge(report: Report, surface: str, c: Dict[str, Any], reply: Dict[str, Any]
     token = reply.get("token") or ""
     if reply.get("pinned", True):
         ok, why = same_content(token, c["token"])
+        if ok and c.get("source", "").startswith("pypi:"):
+            ok, why = same_text(token, c["token"], "the PyPI token, stock zlib level 6")
         report.add(surface, name, IDENTICAL if ok else FAIL, why)
     elif pending is not None:
         if c["token"][:3] != token[:3]:

@@ -23,7 +23,8 @@
 //!   token (the stages `scripts/bench-report` also times, with its own method,
 //!   for docs/benchmarks.md).
 //! - `zlib_deflate`: token-core's zlib encoder and inflate against flate2
-//!   (miniz_oxide backend) used the ways a general zlib would be.
+//!   (over stock zlib: the dev-dependency enables its `zlib` feature) used the
+//!   ways a general zlib would be.
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -205,7 +206,7 @@ thread_local! {
     static INFLATE: RefCell<Decompress> = RefCell::new(Decompress::new(true));
 }
 
-/// flate2 (its default miniz_oxide backend) with a per-thread compressor
+/// flate2 (over stock zlib, see above) with a per-thread compressor
 /// that is reset for each token: what token-core did before its own encoder.
 fn flate2_reused(cell: &'static LocalKey<RefCell<Compress>>, data: &[u8]) -> Vec<u8> {
     cell.with(|cell| {

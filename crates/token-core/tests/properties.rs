@@ -1,5 +1,6 @@
 //! Property tests: build -> parse gives the same fields, verify refuses any
-//! other certificate, and no input makes a parser panic.
+//! other certificate, no input makes a parser panic, and the zlib encoder
+//! writes what zlib 1.2.13's `compress` writes at level 6.
 
 use proptest::prelude::*;
 use token_core::codec;
@@ -7,6 +8,18 @@ use token_core::service::{self, Privileges, Rtm2Permissions, Service};
 use token_core::v006;
 use token_core::v007::{self, AccessToken2};
 use token_core::{legacy, ErrorKind};
+
+/// Stock zlib's `compress2(.., 6)` (flate2 over the system zlib or libz-sys'
+/// bundled one): a single deflate call with Z_FINISH.
+fn zlib_level6(data: &[u8]) -> Vec<u8> {
+    let mut c = flate2::Compress::new(flate2::Compression::new(6), true);
+    let mut out = Vec::with_capacity(data.len() + data.len() / 1000 + 64);
+    let status = c
+        .compress_vec(data, &mut out, flate2::FlushCompress::Finish)
+        .unwrap();
+    assert_eq!(status, flate2::Status::StreamEnd);
+    out
+}
 
 fn hex32() -> impl Strategy<Value = String> {
     "[0-9a-fA-F]{32}"
@@ -152,6 +165,20 @@ proptest! {
         bytes in proptest::collection::vec(prop_oneof![any::<u8>(), 0u8..4], 0..3000)
     ) {
         prop_assert_eq!(codec::inflate(&codec::deflate(&bytes)).unwrap(), bytes);
+    }
+
+    #[test]
+    fn deflate_writes_what_zlib_writes(
+        bytes in proptest::collection::vec(prop_oneof![any::<u8>(), 0u8..4, b'a'..b'g'], 1..=4096)
+    ) {
+        prop_assert_eq!(codec::deflate(&bytes), zlib_level6(&bytes));
+    }
+
+    #[test]
+    fn token_text_is_what_zlib_writes(token in a_token(), cert in hex32()) {
+        let text = token.build(&cert).unwrap();
+        let compressed = codec::base64_decode(&text[3..]).unwrap();
+        prop_assert_eq!(compressed, zlib_level6(&token.content(&cert).unwrap()));
     }
 
     #[test]
