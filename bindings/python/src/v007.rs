@@ -39,13 +39,13 @@ pub fn official_build_access_token2(
     salt: Bound<'_, PyAny>,
     services: Bound<'_, PyAny>,
 ) -> PyResult<String> {
-    let token = AccessToken2 {
-        app_id,
-        issue_ts: official_u32(&issue_ts, "issue_ts")?,
-        expire: official_u32(&expire, "expire")?,
-        salt: official_u32(&salt, "salt")?,
-        services: services::services(&services, Rules::Official)?,
-    };
+    // The class's issue time and salt are its own (drawn by the class, or
+    // set by the caller as the official tests do): a reproducible token.
+    let mut token = AccessToken2::new(app_id, official_u32(&expire, "expire")?).with_issue(
+        official_u32(&issue_ts, "issue_ts")?,
+        official_u32(&salt, "salt")?,
+    );
+    token.services = services::services(&services, Rules::Official)?;
     official::sign(py, &app_certificate, || token)
 }
 

@@ -37,7 +37,7 @@ pub const VERSION: &str = "007";
 /// let parsed = v007::verify(&text, "5CFd2fd1755d40ecb72977518be15d3b").unwrap();
 /// assert_eq!(parsed.token.services, token.services);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct AccessToken2 {
     /// The app ID (32 hex characters).
     pub app_id: String,
@@ -49,7 +49,23 @@ pub struct AccessToken2 {
     pub salt: u32,
     /// Services in the order they were added; packing sorts them by type.
     pub services: Vec<Service>,
+    /// The issue time and salt were given ([`AccessToken2::with_issue`],
+    /// [`AccessToken2::pin`] with both) or read from a token, not drawn:
+    /// the token's string is then predictable, and [`AccessToken2::build`]
+    /// writes zlib's own bytes for it.
+    reproducible: bool,
 }
+
+/// Two tokens are equal when their fields are (however their issue time and
+/// salt were set).
+impl PartialEq for AccessToken2 {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.app_id, self.issue_ts, self.expire, self.salt, &self.services)
+            == (&other.app_id, other.issue_ts, other.expire, other.salt, &other.services)
+    }
+}
+
+impl Eq for AccessToken2 {}
 
 impl AccessToken2 {
     /// A token issued now with a fresh random salt and no service.
@@ -60,6 +76,7 @@ impl AccessToken2 {
             expire,
             salt: codec::random_salt(),
             services: Vec::new(),
+            reproducible: false,
         }
     }
 
@@ -74,6 +91,7 @@ impl AccessToken2 {
     pub fn with_issue(mut self, issue_ts: u32, salt: u32) -> Self {
         self.issue_ts = issue_ts;
         self.salt = salt;
+        self.reproducible = true;
         self
     }
 
@@ -91,6 +109,9 @@ impl AccessToken2 {
     /// # Ok::<(), token_core::Error>(())
     /// ```
     pub fn pin(mut self, issue_ts: Option<u32>, salt: Option<u32>) -> Self {
+        if let (Some(issue_ts), Some(salt)) = (issue_ts, salt) {
+            return self.with_issue(issue_ts, salt);
+        }
         self.issue_ts = issue_ts.unwrap_or(self.issue_ts);
         self.salt = salt.unwrap_or(self.salt);
         self
@@ -122,7 +143,9 @@ impl AccessToken2 {
     /// ```
     /// let t = token_core::v007::AccessToken2::new("970CA35de60c44645bbae8a215061b33", 60).with_issue(100, 1);
     /// assert_eq!(t.expiry(), Some(160));
-    /// assert_eq!(token_core::v007::AccessToken2 { expire: 0, ..t }.expiry(), None);
+    /// let mut never = t.clone();
+    /// never.expire = 0;
+    /// assert_eq!(never.expiry(), None);
     /// ```
     pub fn expiry(&self) -> Option<u64> {
         (self.expire != 0).then(|| self.expires_at())
@@ -180,11 +203,34 @@ impl AccessToken2 {
     }
 
     /// Signs the token with the app certificate and encodes it.
+    ///
+    /// A reproducible token (its issue time and salt given, as tests and
+    /// snapshots pin them) is compressed exactly as zlib's `compress()` at
+    /// level 6 does, so its string is the one Agora's zlib-based packages
+    /// (Python, C++, Java, PHP, Ruby) give for the same inputs. A token
+    /// issued now with a random salt, whose string nobody can predict, is
+    /// compressed by the faster encoder: the same content, the same token to
+    /// Agora, another string.
+    ///
+    /// ```
+    /// use token_core::builder::chat;
+    /// let cert = "5CFd2fd1755d40ecb72977518be15d3b";
+    /// let pinned = chat::app_token("970CA35de60c44645bbae8a215061b33", 600)?.with_issue(1_700_000_000, 1);
+    /// let text = pinned.build(cert)?;
+    /// let zlib = token_core::codec::base64_decode(&text[3..])?;
+    /// assert_eq!(&zlib[..2], &[0x78, 0x9c]); // zlib's header at level 6
+    /// # Ok::<(), token_core::Error>(())
+    /// ```
     pub fn build(&self, app_certificate: &str) -> Result<String> {
         let content = self.content(app_certificate)?;
         let mut out = String::with_capacity(VERSION.len() + content.len() * 4 / 3 + 8);
         out.push_str(VERSION);
-        codec::base64_encode_into(&codec::deflate(&content), &mut out);
+        let compressed = if self.reproducible {
+            codec::deflate(&content)
+        } else {
+            codec::deflate_fast(&content)
+        };
+        codec::base64_encode_into(&compressed, &mut out);
         Ok(out)
     }
 }
@@ -310,6 +356,8 @@ pub fn parse_limited(token: &str, max_content_bytes: usize) -> Result<ParsedToke
             expire,
             salt,
             services,
+            // Rebuilt, a parsed token keeps its string (for a zlib-made one).
+            reproducible: true,
         },
         signature,
         unknown_service_type,
@@ -327,6 +375,30 @@ pub fn verify(token: &str, app_certificate: &str) -> Result<ParsedToken> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reproducible_tokens_get_zlibs_bytes_and_others_the_fast_encoder() {
+        const CERT: &str = "5CFd2fd1755d40ecb72977518be15d3b";
+        let header = |t: &AccessToken2| {
+            let text = t.build(CERT).unwrap();
+            codec::base64_decode(&text[3..]).unwrap()[..2].to_vec()
+        };
+        let mut now = AccessToken2::new("970CA35de60c44645bbae8a215061b33", 60);
+        now.add_service(crate::service::Chat::app(60));
+        assert_eq!(header(&now), [0x78, 0x01]);
+        assert_eq!(header(&now.clone().pin(Some(1), None)), [0x78, 0x01]);
+        let pinned = now.clone().pin(Some(1), Some(2));
+        assert_eq!(header(&pinned), [0x78, 0x9c]);
+        assert_eq!(header(&now.clone().with_issue(1, 2)), [0x78, 0x9c]);
+        // Equal either way, and a parsed token rebuilds to its own string.
+        assert_eq!(pinned, {
+            let mut t = now.clone();
+            (t.issue_ts, t.salt) = (1, 2);
+            t
+        });
+        let text = pinned.build(CERT).unwrap();
+        assert_eq!(parse(&text).unwrap().token.build(CERT).unwrap(), text);
+    }
 
     #[test]
     fn pin_replaces_only_what_is_given() {

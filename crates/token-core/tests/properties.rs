@@ -112,12 +112,10 @@ fn a_token() -> impl Strategy<Value = AccessToken2> {
         any::<u32>(),
         proptest::collection::vec(a_service(), 1..5),
     )
-        .prop_map(|(app_id, issue_ts, expire, salt, services)| AccessToken2 {
-            app_id,
-            issue_ts,
-            expire,
-            salt,
-            services,
+        .prop_map(|(app_id, issue_ts, expire, salt, services)| {
+            let mut t = AccessToken2::new(app_id, expire).with_issue(issue_ts, salt);
+            t.services = services;
+            t
         })
 }
 

@@ -37,6 +37,8 @@
 //! still give a valid zlib stream. Tests compare with the system zlib (via
 //! `flate2`) on random inputs and on the official vectors.
 
+pub mod fast;
+
 /// Longest match deflate can express.
 const MAX_MATCH: usize = 258;
 /// Shortest match worth a length/distance pair.
