@@ -60,8 +60,19 @@ pub struct AccessToken2 {
 /// salt were set).
 impl PartialEq for AccessToken2 {
     fn eq(&self, other: &Self) -> bool {
-        (&self.app_id, self.issue_ts, self.expire, self.salt, &self.services)
-            == (&other.app_id, other.issue_ts, other.expire, other.salt, &other.services)
+        (
+            &self.app_id,
+            self.issue_ts,
+            self.expire,
+            self.salt,
+            &self.services,
+        ) == (
+            &other.app_id,
+            other.issue_ts,
+            other.expire,
+            other.salt,
+            &other.services,
+        )
     }
 }
 
