@@ -2,12 +2,92 @@
 // agora-token-rs, CommonJS entry point: the native addon built from the Rust
 // sources in src/ (napi-rs). Its exports are described by index.d.ts, which
 // the build generates from the same sources.
+//
+// parse, verify and check: the addon returns their result in one string, the
+// compact form of src/compact.rs (one N-API call instead of one per value and
+// property); decode() below turns it into the plain object index.d.ts
+// declares.
 
+let native
 try {
-  module.exports = require('./agora-token-rs.node')
+  native = require('./agora-token-rs.node')
 } catch (error) {
   error.message +=
     '\nagora-token-rs: the native addon could not be loaded. It is built for the platform that ran ' +
     '`npm install` (or `npm pack`) in bindings/node; rebuild it there for this platform.'
   throw error
 }
+
+const ATOMS = native.__compactAtoms()
+
+// The string being decoded and the position in it (decode is never
+// re-entered: it calls no user code).
+let s = ''
+let at = 0
+
+function u32 () {
+  const v = s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1)
+  at += 2
+  return v
+}
+
+function text () {
+  const n = u32()
+  const v = s.slice(at, at + n)
+  at += n
+  return v
+}
+
+function value () {
+  switch (s.charCodeAt(at++)) {
+    case 0: return null
+    case 1: return false
+    case 2: return true
+    case 3: return u32()
+    case 4: return u32() * 0x100000000 + u32()
+    case 5: return -(u32() * 0x100000000 + u32())
+    case 6: return Number(text())
+    case 7: return text()
+    case 8: {
+      const n = u32()
+      const array = []
+      for (let i = 0; i < n; i++) array.push(value())
+      return array
+    }
+    case 9: {
+      const n = u32()
+      const object = {}
+      for (let i = 0; i < n; i++) {
+        const key = value()
+        object[key] = value()
+      }
+      return object
+    }
+    case 10: return ATOMS[s.charCodeAt(at++)]
+  }
+  throw new Error(`agora-token-rs: unknown tag ${s.charCodeAt(at - 1)} in the addon's result`)
+}
+
+function decode (compact) {
+  s = compact
+  at = 0
+  const v = value()
+  s = ''
+  return v
+}
+
+const { parse: parseCompact, verify: verifyCompact, check: checkCompact } = native
+
+// napi-rs reads a missing argument and an undefined one alike.
+function parse (token) {
+  return decode(parseCompact(token))
+}
+function verify (token, appCertificate, channelName, uid) {
+  return decode(verifyCompact(token, appCertificate, channelName, uid))
+}
+function check (token, appCertificate, request, now) {
+  return decode(checkCompact(token, appCertificate, request, now))
+}
+
+module.exports = { ...native, parse, verify, check }
+delete module.exports.__compactAtoms

@@ -2,11 +2,12 @@
 //! engine (`token_core::json::check`), with the request and the report in
 //! camelCase.
 
-use napi::{Env, JsFunction, JsObject, JsUnknown, Result};
+use napi::{Env, JsFunction, JsObject, JsString, JsUnknown, Result};
 use napi_derive::napi;
 use serde_json::Value;
 
-use crate::convert::{json_to_js, Args};
+use crate::compact;
+use crate::convert::Args;
 
 /// What a checked client does (`service`) and who it is. `uid` `0`, `'0'` or
 /// absent on RTC: Agora assigns the uid, so only a uid-0 token admits it.
@@ -105,7 +106,7 @@ pub fn check(
     #[napi(ts_arg_type = "string")] app_certificate: JsUnknown,
     #[napi(ts_arg_type = "CheckRequest")] request: JsUnknown,
     #[napi(ts_arg_type = "number")] now: Option<JsUnknown>,
-) -> Result<JsUnknown> {
+) -> Result<JsString> {
     let a = Args(env);
     let token = a.string(token, "token")?;
     let app_certificate = a.string(app_certificate, "appCertificate")?;
@@ -121,7 +122,9 @@ pub fn check(
         &request,
         now,
     ))?;
-    json_to_js(env, report)
+    // Keys in camelCase (`app_id` -> `appId`); `index.js` decodes the
+    // compact form into the plain object.
+    compact::to_js(env, &token_core::json::Keys::Camel.respell(report))
 }
 
 /// The request object as JSON, through the engine's own `JSON.stringify`.
