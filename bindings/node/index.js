@@ -56,16 +56,47 @@ function value () {
     }
     case 9: {
       const n = u32()
-      const object = {}
-      for (let i = 0; i < n; i++) {
-        const key = value()
-        object[key] = value()
+      const keysEnd = u32() + at
+      const keys = s.slice(at, keysEnd)
+      let read = readers.get(keys)
+      if (read === undefined) read = newReader(keys, n)
+      if (read !== null) {
+        at = keysEnd
+        return read()
       }
+      // More sets of keys than readers: one property at a time.
+      const names = []
+      for (let i = 0; i < n; i++) names.push(value())
+      const object = {}
+      for (let i = 0; i < n; i++) object[names[i]] = value()
       return object
     }
     case 10: return ATOMS[s.charCodeAt(at++)]
   }
   throw new Error(`agora-token-rs: unknown tag ${s.charCodeAt(at - 1)} in the addon's result`)
+}
+
+// Object readers by the units of their keys: each reads the values in order
+// and returns them in an object literal. Token-core's JSON forms have a few
+// dozen sets of keys (a set of privilege ids is one); the cap bounds what
+// tokens with unusual privilege ids can add.
+const readers = new Map()
+const MAX_READERS = 512
+
+function newReader (keys, n) {
+  if (readers.size >= MAX_READERS) return null
+  const [saved, savedAt] = [s, at]
+  s = keys
+  at = 0
+  const names = []
+  for (let i = 0; i < n; i++) names.push(String(value()))
+  s = saved
+  at = savedAt
+  const body = names.map((name) => `${JSON.stringify(name)}: value()`).join(', ')
+  // eslint-disable-next-line no-new-func
+  const read = new Function('value', `return function read () { return { ${body} } }`)(value)
+  readers.set(keys, read)
+  return read
 }
 
 function decode (compact) {

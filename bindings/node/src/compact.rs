@@ -22,10 +22,13 @@
 //! | 6 | other number | its decimal text, as tag 7 |
 //! | 7 | string | length in units (2 units), the units |
 //! | 8 | array | length (2 units), the values |
-//! | 9 | object | number of entries (2 units), then key and value of each |
+//! | 9 | object | number of entries (2 units), length of its keys in units (2 units), the keys, the values in the same order |
 //! | 10 | a string of [`atoms`] | its index (1 unit) |
 //!
-//! A key is a value (a string, an atom or an integer). Atoms are the keys
+//! A key is a value (a string, an atom or an integer). An object's keys come
+//! first, together, so that the JS side can look up its reader for that set
+//! of keys (an object literal, which V8 builds much faster than one property
+//! at a time) with the keys' units as a string. Atoms are the keys
 //! and names that come back in most results (`appId`, `'rtc'`,
 //! `'join_channel'`, ...): the JS side holds them once, and does not make a
 //! new string for them per call. Any other string is written out, so the
@@ -148,14 +151,26 @@ pub(crate) fn atoms() -> &'static [&'static str] {
     &table().list
 }
 
-/// `value` in the compact form.
-pub(crate) fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u16>, Unsupported> {
-    let mut w = Writer {
-        out: Vec::with_capacity(256),
-        atoms: table(),
-    };
-    value.serialize(&mut w)?;
-    Ok(w.out)
+/// `value` in the compact form, handed to `f`. The buffers are the
+/// thread's, reused from call to call.
+fn encode<T: Serialize + ?Sized, R>(
+    value: &T,
+    f: impl FnOnce(&[u16]) -> R,
+) -> Result<R, Unsupported> {
+    thread_local! {
+        static WRITER: std::cell::RefCell<Writer> = std::cell::RefCell::new(Writer {
+            out: Vec::with_capacity(1024),
+            atoms: table(),
+            keys: Vec::new(),
+        });
+    }
+    WRITER.with(|w| {
+        let mut w = w.borrow_mut();
+        w.out.clear();
+        w.keys.clear();
+        value.serialize(&mut *w)?;
+        Ok(f(&w.out))
+    })
 }
 
 /// A value the compact form has no tag for (bytes, enum variants with
@@ -180,6 +195,9 @@ impl ser::Error for Unsupported {
 struct Writer {
     out: Vec<u16>,
     atoms: &'static Atoms,
+    /// The keys of the objects being written, innermost last; each object
+    /// puts its keys before its values when it closes.
+    keys: Vec<u16>,
 }
 
 impl Writer {
@@ -217,9 +235,14 @@ impl Writer {
     /// Starts an array or object; `end` writes its length.
     fn open(&mut self, tag: u16) -> Open<'_> {
         self.out.extend([tag, 0, 0]);
+        if tag == OBJECT {
+            self.out.extend([0, 0]);
+        }
         Open {
             at: self.out.len(),
             len: 0,
+            object: tag == OBJECT,
+            first_key: self.keys.len(),
             w: self,
         }
     }
@@ -231,6 +254,9 @@ struct Open<'a> {
     /// Where its content starts (its length is the two units before).
     at: usize,
     len: u32,
+    object: bool,
+    /// Where its keys start in `Writer::keys` (objects).
+    first_key: usize,
 }
 
 impl Open<'_> {
@@ -240,8 +266,28 @@ impl Open<'_> {
     }
 
     fn close(self) {
-        self.w.out[self.at - 2] = (self.len >> 16) as u16;
-        self.w.out[self.at - 1] = self.len as u16;
+        let w = self.w;
+        let mut head = self.at - 2;
+        if self.object {
+            let keys_len = (w.keys.len() - self.first_key) as u32;
+            w.out
+                .splice(self.at..self.at, w.keys.drain(self.first_key..));
+            w.out[self.at - 2] = (keys_len >> 16) as u16;
+            w.out[self.at - 1] = keys_len as u16;
+            head = self.at - 4;
+        }
+        w.out[head] = (self.len >> 16) as u16;
+        w.out[head + 1] = self.len as u16;
+    }
+
+    /// Writes `key` at the end of `Writer::keys`.
+    fn key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unsupported> {
+        let start = self.w.out.len();
+        self.item(key)?;
+        let w = &mut *self.w;
+        w.keys.extend_from_slice(&w.out[start..]);
+        w.out.truncate(start);
+        Ok(())
     }
 }
 
@@ -427,7 +473,7 @@ impl ser::SerializeMap for Open<'_> {
     type Ok = ();
     type Error = Unsupported;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unsupported> {
-        self.item(key)
+        self.key(key)
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
         value.serialize(&mut *self.w)
@@ -446,7 +492,7 @@ impl ser::SerializeStruct for Open<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), Unsupported> {
-        self.item(key)?;
+        self.key(key)?;
         value.serialize(&mut *self.w)
     }
     fn end(self) -> Result<(), Unsupported> {
@@ -460,6 +506,6 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(
     env: napi::Env,
     value: &T,
 ) -> napi::Result<napi::JsString> {
-    let units = encode(value).map_err(|e| napi::Error::from_reason(e.to_string()))?;
-    env.create_string_utf16(&units)
+    encode(value, |units| env.create_string_utf16(units))
+        .map_err(|e| napi::Error::from_reason(e.to_string()))?
 }
