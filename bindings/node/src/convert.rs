@@ -20,6 +20,7 @@ use token_core::validate::uid_to_account;
 use crate::error;
 
 /// A user argument: a uid (number) or an account (string).
+#[allow(clippy::large_enum_variant)] // on the stack on purpose, as `Text`
 pub(crate) enum UserArg {
     Uid(u32),
     Account(Text),
@@ -71,6 +72,7 @@ pub(crate) struct Args(pub(crate) Env);
 const INLINE: usize = 512;
 
 /// A string argument as UTF-8 text (see [`INLINE`]).
+#[allow(clippy::large_enum_variant)] // on the stack on purpose: no allocation per argument
 pub(crate) enum Text {
     Inline { buf: [u8; INLINE], len: usize },
     Heap(String),
