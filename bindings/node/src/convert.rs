@@ -113,10 +113,14 @@ impl Args {
             sys::napi_get_value_string_utf8(env, raw, buf.as_mut_ptr().cast(), INLINE, &mut len)
         };
         match status {
-            sys::Status::napi_ok if len < INLINE - 1 => match std::str::from_utf8(&buf[..len]) {
-                Ok(_) => Ok(Text::Inline { buf, len }),
-                Err(e) => Err(napi::Error::from_reason(format!("{name}: {e}"))),
-            },
+            // N-API writes whole characters only: a string cut short may
+            // have left up to 4 bytes (less the NUL) unused.
+            sys::Status::napi_ok if len + 4 < INLINE - 1 => {
+                match std::str::from_utf8(&buf[..len]) {
+                    Ok(_) => Ok(Text::Inline { buf, len }),
+                    Err(e) => Err(napi::Error::from_reason(format!("{name}: {e}"))),
+                }
+            }
             // It may not have fit: read it again, with its length.
             sys::Status::napi_ok => Ok(Text::Heap(
                 JsString::try_from(value)?.into_utf8()?.into_owned()?,
