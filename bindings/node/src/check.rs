@@ -99,10 +99,9 @@ pub struct CheckReport {
 /// @param now The time to check at, seconds since 1970 (default: now).
 /// @returns The report.
 /// @throws Error with `code` `invalid_input` (and `field`) for a bad certificate or request.
-///
-/// `index.js` passes `JSON.stringify(request)` as `requestJson` when
-/// `request` is an object, which spares the addon calling back into
-/// JavaScript for it.
+// `index.js` passes `JSON.stringify(request)` as `request_json` when
+// `request` is an object, which spares the addon calling back into
+// JavaScript for it (not a doc comment: index.d.ts shows the doc comment).
 #[napi(
     catch_unwind,
     ts_return_type = "CheckReport",
