@@ -8,6 +8,11 @@
 // otherwise the platform package that npm installed from the release's
 // optionalDependencies (e.g. agora-token-rs-linux-x64-gnu, made by
 // scripts/release), which carries the prebuilt addon.
+//
+// parse, verify and check: the addon returns their result in one string, the
+// compact form of src/compact.rs (one N-API call instead of one per value and
+// property); decode() below turns it into the plain object index.d.ts
+// declares.
 
 const { existsSync } = require('node:fs')
 const { join } = require('node:path')
@@ -26,8 +31,9 @@ function platformPackage() {
 
 const local = join(__dirname, 'agora-token-rs.node')
 const source = existsSync(local) ? local : platformPackage()
+let native
 try {
-  module.exports = require(source)
+  native = require(source)
 } catch (error) {
   error.message +=
     `\nagora-token-rs: the native addon could not be loaded from ${source}. ` +
@@ -35,3 +41,119 @@ try {
     'or build the addon from source in bindings/node (`npm install`, needs Rust).'
   throw error
 }
+
+const ATOMS = native.__compactAtoms()
+
+// The string being decoded and the position in it (decode is never
+// re-entered: it calls no user code).
+let s = ''
+let at = 0
+
+function u32 () {
+  const v = s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1)
+  at += 2
+  return v
+}
+
+function text () {
+  const n = u32()
+  const v = s.slice(at, at + n)
+  at += n
+  return v
+}
+
+function value () {
+  switch (s.charCodeAt(at++)) {
+    case 0: return null
+    case 1: return false
+    case 2: return true
+    case 3: return u32()
+    case 4: return u32() * 0x100000000 + u32()
+    case 5: return -(u32() * 0x100000000 + u32())
+    case 6: return Number(text())
+    case 7: return text()
+    case 8: {
+      const n = u32()
+      const array = []
+      for (let i = 0; i < n; i++) array.push(value())
+      return array
+    }
+    case 9: {
+      const n = u32()
+      const keysEnd = u32() + at
+      const keys = s.slice(at, keysEnd)
+      let read = readers.get(keys)
+      if (read === undefined) read = newReader(keys, n)
+      if (read !== null) {
+        at = keysEnd
+        return read()
+      }
+      // More sets of keys than readers: one property at a time.
+      const names = []
+      for (let i = 0; i < n; i++) names.push(value())
+      const object = {}
+      for (let i = 0; i < n; i++) object[names[i]] = value()
+      return object
+    }
+    case 10: return ATOMS[s.charCodeAt(at++)]
+  }
+  throw new Error(`agora-token-rs: unknown tag ${s.charCodeAt(at - 1)} in the addon's result`)
+}
+
+// Object readers by the units of their keys: each reads the values in order
+// and returns them in an object literal. Token-core's JSON forms have a few
+// dozen sets of keys (a set of privilege ids is one); the cap bounds what
+// tokens with unusual privilege ids can add.
+const readers = new Map()
+const MAX_READERS = 512
+
+function newReader (keys, n) {
+  if (readers.size >= MAX_READERS) return null
+  const [saved, savedAt] = [s, at]
+  s = keys
+  at = 0
+  const names = []
+  for (let i = 0; i < n; i++) names.push(String(value()))
+  s = saved
+  at = savedAt
+  const body = names.map((name) => `${JSON.stringify(name)}: value()`).join(', ')
+  // eslint-disable-next-line no-new-func
+  const read = new Function('value', `return function read () { return { ${body} } }`)(value)
+  readers.set(keys, read)
+  return read
+}
+
+function decode (compact) {
+  s = compact
+  at = 0
+  const v = value()
+  s = ''
+  return v
+}
+
+const { parse: parseCompact, verify: verifyCompact, check: checkCompact } = native
+
+// napi-rs reads a missing argument and an undefined one alike.
+function parse (token) {
+  return decode(parseCompact(token))
+}
+function verify (token, appCertificate, channelName, uid) {
+  return decode(verifyCompact(token, appCertificate, channelName, uid))
+}
+function check (token, appCertificate, request, now) {
+  // The request's JSON text made here, where it costs least; the addon
+  // still checks every argument in order, and makes the text itself when
+  // this failed (so that the same error comes at the same point).
+  let json
+  if (typeof request === 'object' && request !== null) {
+    try {
+      json = JSON.stringify(request)
+    } catch {
+      // left to the addon, which throws the same error
+    }
+  }
+  return decode(checkCompact(token, appCertificate, request, now, json))
+}
+
+module.exports = { ...native, parse, verify, check }
+delete module.exports.__compactAtoms

@@ -10,7 +10,7 @@
 //! user is meant. A number there is a uid: `0` becomes the empty string (any
 //! user), any other the decimal text, as the official RTC service does.
 
-use napi::{Env, JsFunction, JsNumber, JsObject, JsString, JsUnknown, Result, ValueType};
+use napi::{sys, Env, JsObject, JsString, JsUnknown, NapiRaw, Result, Status, ValueType};
 use token_core::builder::rtc::{PrivilegeExpires, Role, RtcRtmParams};
 use token_core::builder::User;
 use token_core::service::Rtm2Permissions;
@@ -20,9 +20,10 @@ use token_core::validate::uid_to_account;
 use crate::error;
 
 /// A user argument: a uid (number) or an account (string).
+#[allow(clippy::large_enum_variant)] // on the stack on purpose, as `Text`
 pub(crate) enum UserArg {
     Uid(u32),
-    Account(String),
+    Account(Text),
 }
 
 impl UserArg {
@@ -37,12 +38,12 @@ impl UserArg {
 /// The owned arguments of the RTC + RTM builders (`buildTokenWithRtm2`,
 /// ConvoAI, STT), in the official order.
 pub(crate) struct RtcRtmArgs {
-    pub(crate) channel_name: String,
+    pub(crate) channel_name: Text,
     pub(crate) rtc_user: UserArg,
     pub(crate) rtc_role: Role,
     pub(crate) rtc_token_expire: u32,
     pub(crate) privileges: PrivilegeExpires,
-    pub(crate) rtm_user_id: String,
+    pub(crate) rtm_user_id: Text,
     pub(crate) rtm_token_expire: u32,
 }
 
@@ -65,24 +66,96 @@ impl RtcRtmArgs {
 #[derive(Clone, Copy)]
 pub(crate) struct Args(pub(crate) Env);
 
+/// Strings up to this many UTF-8 bytes (less one) are read in one N-API call
+/// into a buffer on the stack: app IDs, certificates, channel names, tokens
+/// of a few services. Longer ones take two calls and a heap buffer.
+const INLINE: usize = 512;
+
+/// A string argument as UTF-8 text (see [`INLINE`]).
+#[allow(clippy::large_enum_variant)] // on the stack on purpose: no allocation per argument
+pub(crate) enum Text {
+    Inline { buf: [u8; INLINE], len: usize },
+    Heap(String),
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            // SAFETY: `Args::string` checked these bytes with `from_utf8`.
+            Text::Inline { buf, len } => unsafe { std::str::from_utf8_unchecked(&buf[..*len]) },
+            Text::Heap(s) => s,
+        }
+    }
+}
+
+impl From<Text> for String {
+    fn from(text: Text) -> String {
+        match text {
+            Text::Heap(s) => s,
+            inline => inline.to_owned(),
+        }
+    }
+}
+
 impl Args {
-    pub(crate) fn string(self, value: JsUnknown, name: &str) -> Result<String> {
-        match value.get_type()? {
-            ValueType::String => JsString::try_from(value)?.into_utf8()?.into_owned(),
-            other => Err(error::wrong_type(self.0, name, "a string", other)),
+    /// A string argument, read without asking its type first: N-API says
+    /// when it is not a string, and only then is its type looked up for the
+    /// error.
+    pub(crate) fn string(self, value: JsUnknown, name: &str) -> Result<Text> {
+        let (env, raw) = (self.0.raw(), unsafe { value.raw() });
+        let mut buf = [0u8; INLINE];
+        let mut len = 0usize;
+        // SAFETY: `buf` has INLINE bytes; N-API writes at most INLINE - 1 of
+        // them and a NUL, and the length written to `len`.
+        let status = unsafe {
+            sys::napi_get_value_string_utf8(env, raw, buf.as_mut_ptr().cast(), INLINE, &mut len)
+        };
+        match status {
+            // N-API writes whole characters only: a string cut short may
+            // have left up to 4 bytes (less the NUL) unused.
+            sys::Status::napi_ok if len + 4 < INLINE - 1 => {
+                match std::str::from_utf8(&buf[..len]) {
+                    Ok(_) => Ok(Text::Inline { buf, len }),
+                    Err(e) => Err(napi::Error::from_reason(format!("{name}: {e}"))),
+                }
+            }
+            // It may not have fit: read it again, with its length.
+            sys::Status::napi_ok => Ok(Text::Heap(
+                JsString::try_from(value)?.into_utf8()?.into_owned()?,
+            )),
+            sys::Status::napi_string_expected => Err(error::wrong_type(
+                self.0,
+                name,
+                "a string",
+                value.get_type()?,
+            )),
+            _ => Err(napi::Error::from_status(Status::from(status))),
         }
     }
 
+    /// A number argument, read in one N-API call (as [`Args::string`]).
     fn number(self, value: JsUnknown, name: &str, expected: &str) -> Result<f64> {
-        match value.get_type()? {
-            ValueType::Number => JsNumber::try_from(value)?.get_double(),
-            other => Err(error::wrong_type(self.0, name, expected, other)),
+        let mut n = 0f64;
+        // SAFETY: `n` is where N-API writes the number.
+        let status = unsafe { sys::napi_get_value_double(self.0.raw(), value.raw(), &mut n) };
+        match status {
+            sys::Status::napi_ok => Ok(n),
+            sys::Status::napi_number_expected => {
+                Err(error::wrong_type(self.0, name, expected, value.get_type()?))
+            }
+            _ => Err(napi::Error::from_status(Status::from(status))),
         }
     }
 
     /// An integer number in `[min, max]`.
     fn integer(self, value: JsUnknown, name: &str, min: f64, max: f64) -> Result<f64> {
-        let n = self.number(value, name, "a number")?;
+        self.in_range(self.number(value, name, "a number")?, name, min, max)
+    }
+
+    /// `n` if it is an integer in `[min, max]`.
+    fn in_range(self, n: f64, name: &str, min: f64, max: f64) -> Result<f64> {
         if n.fract() == 0.0 && n >= min && n <= max {
             Ok(n)
         } else {
@@ -145,9 +218,18 @@ impl Args {
 
     /// A uid (number) or a user account (string).
     pub(crate) fn user(self, value: JsUnknown, name: &str) -> Result<UserArg> {
+        // A number is read in one N-API call; anything else has its type
+        // asked.
+        let mut n = 0f64;
+        // SAFETY: `n` is where N-API writes the number.
+        if unsafe { sys::napi_get_value_double(self.0.raw(), value.raw(), &mut n) }
+            == sys::Status::napi_ok
+        {
+            let uid = self.in_range(n, name, 0.0, u32::MAX as f64)?;
+            return Ok(UserArg::Uid(uid as u32));
+        }
         match value.get_type()? {
             ValueType::String => Ok(UserArg::Account(self.string(value, name)?)),
-            ValueType::Number => Ok(UserArg::Uid(self.u32(value, name)?)),
             other => Err(error::wrong_type(
                 self.0,
                 name,
@@ -159,9 +241,9 @@ impl Args {
 
     /// A user ID or account where the token packs text (RTM, Chat, APaaS):
     /// a string, or a number read as a uid.
-    pub(crate) fn user_text(self, value: JsUnknown, name: &str) -> Result<String> {
+    pub(crate) fn user_text(self, value: JsUnknown, name: &str) -> Result<Text> {
         Ok(match self.user(value, name)? {
-            UserArg::Uid(uid) => uid_to_account(uid),
+            UserArg::Uid(uid) => Text::Heap(uid_to_account(uid)),
             UserArg::Account(account) => account,
         })
     }
@@ -253,7 +335,11 @@ impl Args {
         }
         let len = array.get_array_length_unchecked()?;
         (0..len)
-            .map(|i| self.string(array.get_element(i)?, &format!("{name}[{i}]")))
+            .map(|i| {
+                Ok(self
+                    .string(array.get_element(i)?, &format!("{name}[{i}]"))?
+                    .into())
+            })
             .collect()
     }
 
@@ -294,7 +380,7 @@ impl Args {
         let len = keys.get_array_length_unchecked()?;
         let mut out = Vec::with_capacity(len as usize);
         for i in 0..len {
-            let key = self.string(keys.get_element(i)?, name)?;
+            let key: String = self.string(keys.get_element(i)?, name)?.into();
             let Ok(n) = key.parse::<u16>() else {
                 return Err(error::invalid_input(
                     self.0,
@@ -327,21 +413,4 @@ fn js_number(n: f64) -> String {
     } else {
         n.to_string()
     }
-}
-
-/// A JSON value (a check report) as a plain JS object, keys in camelCase
-/// (`app_id` -> `appId`).
-pub(crate) fn json_to_js(env: Env, value: serde_json::Value) -> Result<JsUnknown> {
-    let camel = token_core::json::Keys::Camel.respell(value);
-    let text = serde_json::to_string(&camel)
-        .map_err(|e| napi::Error::from_reason(format!("JSON: {e}")))?;
-    json_text_to_js(env, &text)
-}
-
-/// JSON text as a JS value, through the engine's own `JSON.parse`: one N-API
-/// call for the whole object instead of one per property.
-pub(crate) fn json_text_to_js(env: Env, text: &str) -> Result<JsUnknown> {
-    let json: JsObject = env.get_global()?.get_named_property("JSON")?;
-    let parse: JsFunction = json.get_named_property("parse")?;
-    parse.call(Some(&json), &[env.create_string(text)?])
 }

@@ -4,15 +4,21 @@
 //! same fields the CLI's `inspect --json` prints) as a plain object with
 //! camelCase keys. The interfaces below describe that object for TypeScript;
 //! the test suite checks that they name every key `parse` returns.
+//!
+//! The addon's functions return the object in the compact form of
+//! [`crate::compact`]; `index.js` exports them wrapped in its decoder, so
+//! the package's `parse` and `verify` return the plain object that
+//! `index.d.ts` declares.
 
 use std::collections::HashMap;
 
-use napi::{Env, JsUnknown, Result};
+use napi::{Env, JsString, JsUnknown, Result};
 use napi_derive::napi;
 use token_core::json::Keys;
 use token_core::AnyToken;
 
-use crate::convert::{json_text_to_js, Args};
+use crate::compact;
+use crate::convert::Args;
 
 /// A parsed AccessToken2 ("007"). Times are in seconds; every expire counts
 /// from `issueTs`.
@@ -118,8 +124,15 @@ pub struct ParsedToken006 {
     pub privilege_expires_at: HashMap<String, Option<f64>>,
 }
 
-fn to_js(env: Env, token: &AnyToken) -> Result<JsUnknown> {
-    json_text_to_js(env, &token_core::json::to_json_string(token, Keys::Camel))
+fn to_js(env: Env, token: &AnyToken) -> Result<JsString> {
+    compact::to_js(env, &token_core::json::serializable(token, Keys::Camel))
+}
+
+/// The strings the compact form refers to by index, for `index.js` to read
+/// once (see [`crate::compact`]).
+#[napi(js_name = "__compactAtoms", skip_typescript)]
+pub fn compact_atoms() -> Vec<&'static str> {
+    compact::atoms().to_vec()
 }
 
 /// Parses a 007 or 006 token, without checking its signature.
@@ -128,7 +141,7 @@ fn to_js(env: Env, token: &AnyToken) -> Result<JsUnknown> {
 /// @returns The token's fields.
 /// @throws Error with `code` `wrong_version` or `malformed`.
 #[napi(catch_unwind, ts_return_type = "ParsedToken007 | ParsedToken006")]
-pub fn parse(env: Env, #[napi(ts_arg_type = "string")] token: JsUnknown) -> Result<JsUnknown> {
+pub fn parse(env: Env, #[napi(ts_arg_type = "string")] token: JsUnknown) -> Result<JsString> {
     let a = Args(env);
     let parsed = a.core(token_core::parse(&a.string(token, "token")?))?;
     to_js(env, &parsed)
@@ -153,7 +166,7 @@ pub fn verify(
     #[napi(ts_arg_type = "string")] app_certificate: JsUnknown,
     #[napi(ts_arg_type = "string")] channel_name: Option<JsUnknown>,
     #[napi(ts_arg_type = "string | number")] uid: Option<JsUnknown>,
-) -> Result<JsUnknown> {
+) -> Result<JsString> {
     let a = Args(env);
     let token = a.string(token, "token")?;
     let app_certificate = a.string(app_certificate, "appCertificate")?;

@@ -22,6 +22,7 @@
 pub mod apaas;
 pub mod chat;
 pub mod check;
+mod compact;
 mod convert;
 pub mod convoai;
 mod error;

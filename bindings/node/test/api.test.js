@@ -128,6 +128,17 @@ describe('parse and verify', () => {
     assert.deepEqual(new Set(Object.keys(ours.parse(token))), declared('ParsedToken006'))
   })
 
+  test('strings of any length and characters come back as given', () => {
+    // The compact form of src/compact.rs carries UTF-16 units and lengths;
+    // arguments over the stack buffer take the heap path of convert.rs.
+    for (const channel of ['', 'a\u0000b', 'caf\u00e9 \u{1F600} \u4e2d', 'x'.repeat(511), 'y'.repeat(2000), '\u00e9'.repeat(300), '\u00e9'.repeat(254), 'ab' + '\u{1F600}'.repeat(127)]) {
+      const token = ours.RtcTokenBuilder.buildTokenWithUserAccount(APP_ID, CERT, channel, channel + '!', 1, 60)
+      const [rtc] = ours.verify(token, CERT).services
+      assert.equal(rtc.channelName, channel)
+      assert.equal(rtc.uid, channel + '!')
+    }
+  })
+
   test('parse reads the fields the builder packed', () => {
     const token = ours.RtcTokenBuilder.buildTokenWithRtm2(APP_ID, CERT, 'room 1', 42, 2, 600, 10, 20, 30, 40, 'bob', 300)
     const parsed = ours.parse(token)

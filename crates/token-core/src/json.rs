@@ -184,6 +184,22 @@ pub fn to_json_string(token: &AnyToken, keys: Keys) -> String {
     serde_json::to_string(&TokenJson(token, keys)).unwrap_or_default()
 }
 
+/// The JSON form of a parsed token as a [`Serialize`] value, written straight
+/// from the token: for callers with a serializer of their own (the Node addon
+/// encodes it in a compact form that its JavaScript side turns into objects).
+///
+/// ```
+/// use token_core::json::{serializable, to_json, Keys};
+/// let token = token_core::builder::fpa::token("970CA35de60c44645bbae8a215061b33")?
+///     .build("5CFd2fd1755d40ecb72977518be15d3b")?;
+/// let parsed = token_core::parse(&token)?;
+/// assert_eq!(serde_json::to_value(serializable(&parsed, Keys::Snake)).unwrap(), to_json(&parsed));
+/// # Ok::<(), token_core::Error>(())
+/// ```
+pub fn serializable(token: &AnyToken, keys: Keys) -> impl Serialize + '_ {
+    TokenJson(token, keys)
+}
+
 /// Keys are written in sorted (snake_case) order, so the text matches the
 /// [`Value`] form, whose maps sort their keys.
 struct TokenJson<'a>(&'a AnyToken, Keys);
