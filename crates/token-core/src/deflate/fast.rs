@@ -104,16 +104,8 @@ pub fn zlib_compress(data: &[u8]) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::reference_inflate;
     use super::*;
-    use std::io::Read;
-
-    fn reference_inflate(z: &[u8]) -> Vec<u8> {
-        let mut out = Vec::new();
-        flate2::read::ZlibDecoder::new(z)
-            .read_to_end(&mut out)
-            .unwrap();
-        out
-    }
 
     #[test]
     fn round_trips_through_a_reference_decoder() {

@@ -1180,7 +1180,8 @@ mod tests {
     use super::*;
     use std::io::Read;
 
-    fn reference_inflate(z: &[u8]) -> Vec<u8> {
+    /// Inflates with flate2 (zlib), a decoder independent of token-core's.
+    pub(super) fn reference_inflate(z: &[u8]) -> Vec<u8> {
         let mut out = Vec::new();
         flate2::read::ZlibDecoder::new(z)
             .read_to_end(&mut out)
