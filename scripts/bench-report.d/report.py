@@ -31,7 +31,8 @@ BUILD_STAGES = [
     ("signing_info", "packing (signing info)", 1),
     ("signing_key_2x_hmac", "signing key (2 x HMAC-SHA256)", 1),
     ("signature_hmac", "signature (HMAC-SHA256)", 1),
-    ("deflate", "compression (token-core's deflate)", 0),
+    ("deflate", "compression (token-core's fast deflate, tokens issued now)", 0),
+    ("deflate_zlib", "compression of a reproducible token (zlib level 6's exact bytes; instead of the above)", 1),
     ("base64_encode", "base64 encode", 0),
 ]
 VERIFY_STAGES = [
@@ -132,7 +133,7 @@ def main():
     w("- Python: our wheel (`bindings/python`, built with maturin in release as `scripts/test-python` does) "
       "and PyPI `agoraiotools==0.3.4`, both installed into a temp venv; drop-in calls "
       "(`RtcTokenBuilder2.RtcTokenBuilder.build_token_with_uid`, `RtcTokenBuilder.RtcTokenBuilder.buildTokenWithUid`); "
-      "our verify is `agora_token.verify`, which also builds the JSON-form dict of the token.")
+      "our verify is `agora_token.verify`, which returns a `Token` made in Rust (fields read when asked).")
     w("- Node.js: our addon (the `agora-token-node` cdylib that `napi build --release` in `scripts/test-node` "
       "makes, loaded through the package's `index.js`/`v006.js`) and npm `agora-token@2.0.6` "
       "(006: `agora-access-token@2.0.4`) installed into a temp dir. agora-token 2.0.6 has an official "
@@ -262,14 +263,14 @@ def binding_verify(w, rows, rust):
     w("## The bindings' verify")
     w("")
     w("An RTC 007 build through our bindings costs close to what token-core costs alone (%s, against %s µs in "
-      "the Rust process: argument conversion and the result string), but a parse + verify costs much more: %s, "
-      "against %s µs for token-core's verify in the Rust process. Their verify returns the whole parsed token: "
-      "Node.js gets token-core's JSON text (`token_core::json::to_json_string`, camelCase keys) and makes the "
-      "object with `JSON.parse`; Python gets a dict of the JSON form and makes frozen dataclasses from it "
-      "(`Token`, one `Service` and one `Privilege` with a UTC datetime per privilege), which is most of its "
-      "time; Go copies libagora_token's `AgoraTokenParsed` struct (one allocation of structs and one of text, "
-      "no JSON) into Go values; Java reads token-core's JSON text into a `Token` (its own small JSON reader). Making those objects, not token-core, is the bindings' optimisation target: for Python, build "
-      "the typed objects in Rust or lazily on first access."
+      "the Rust process: argument conversion and the result string); a parse + verify: %s, "
+      "against %s µs for token-core's verify in the Rust process. Their verify returns the parsed token, and "
+      "the difference is the cost of making it: Python returns a `Token` made in Rust around token-core's "
+      "parsed value, whose fields are read when asked (services and their dataclasses on first access); "
+      "Node.js gets one compact string from the addon (`bindings/node/src/compact.rs`) and `index.js` makes "
+      "the plain object from it with generated object literals; Go copies libagora_token's `AgoraTokenParsed` "
+      "struct (one allocation of structs and one of text, no JSON) into Go values; Java reads token-core's "
+      "JSON text into a `Token` (its own small JSON reader) on first access."
       % ("; ".join(builds), us(min(rust["ns"]["build007"])), "; ".join(parts), us(core_best)))
     w("")
 
