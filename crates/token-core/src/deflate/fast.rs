@@ -104,7 +104,7 @@ pub fn zlib_compress(data: &[u8]) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::reference_inflate;
+    use super::super::tests::{reference_inflate, token_content, zlib_level6};
     use super::*;
 
     #[test]
@@ -133,21 +133,9 @@ mod tests {
 
     #[test]
     fn matches_zlib_size_on_a_token_content() {
-        let t = crate::builder::rtc::with_uid(
-            "970CA35de60c44645bbae8a215061b33",
-            "7d72365eb983485397e3e3f9d460bdda",
-            2882341273,
-            crate::builder::rtc::Role::Publisher,
-            3600,
-            3600,
-        )
-        .unwrap()
-        .with_issue(1_700_000_000, 12_345_678);
-        let content = t.content("5CFd2fd1755d40ecb72977518be15d3b").unwrap();
+        let content = token_content();
         let ours = zlib_compress(&content);
-        let mut zlib = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
-        std::io::Write::write_all(&mut zlib, &content).unwrap();
-        let theirs = zlib.finish().unwrap();
+        let theirs = zlib_level6(&content);
         assert!(
             ours.len() <= theirs.len() + 2,
             "{} vs {}",

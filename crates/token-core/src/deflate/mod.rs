@@ -1190,7 +1190,7 @@ mod tests {
     }
 
     /// zlib's `compress2(.., 6)`: one deflate call with Z_FINISH.
-    fn zlib_level6(data: &[u8]) -> Vec<u8> {
+    pub(super) fn zlib_level6(data: &[u8]) -> Vec<u8> {
         let mut c = flate2::Compress::new(flate2::Compression::new(6), true);
         let mut out = Vec::with_capacity(data.len() + data.len() / 1000 + 64);
         let status = c
@@ -1254,8 +1254,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn writes_what_zlib_writes_for_a_token_content() {
+    /// The content of the benchmarks' RTC token (bench_ops' inputs).
+    pub(super) fn token_content() -> Vec<u8> {
         let t = crate::builder::rtc::with_uid(
             "970CA35de60c44645bbae8a215061b33",
             "7d72365eb983485397e3e3f9d460bdda",
@@ -1266,7 +1266,12 @@ mod tests {
         )
         .unwrap()
         .with_issue(1_700_000_000, 12_345_678);
-        let content = t.content("5CFd2fd1755d40ecb72977518be15d3b").unwrap();
+        t.content("5CFd2fd1755d40ecb72977518be15d3b").unwrap()
+    }
+
+    #[test]
+    fn writes_what_zlib_writes_for_a_token_content() {
+        let content = token_content();
         assert_eq!(zlib_compress(&content), zlib_level6(&content));
     }
 
