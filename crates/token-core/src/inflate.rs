@@ -51,6 +51,11 @@ const MAX_BITS: usize = 15;
 const FAST_BITS: u32 = 9;
 
 /// Reads bits least-significant first.
+///
+/// `Copy`, so that the hot loop ([`codes`]) works on a local copy the
+/// compiler keeps in registers: through a `&mut` that leaves the function,
+/// every symbol would store and reload the buffer and the count.
+#[derive(Clone, Copy)]
 struct Bits<'a> {
     data: &'a [u8],
     pos: usize,
@@ -202,13 +207,21 @@ impl Huffman {
             bits.count -= len;
             return Ok(entry >> 4);
         }
-        self.decode_slow(bits)
+        // By value, so that `bits` does not escape the caller's loop.
+        let (symbol, rest) = self.decode_slow(*bits);
+        *bits = rest;
+        symbol
     }
 
     /// Longer codes (or the last few bits of the input): one bit at a time.
     #[cold]
     #[inline(never)]
-    fn decode_slow(&self, bits: &mut Bits<'_>) -> Result<u16> {
+    fn decode_slow<'a>(&self, mut bits: Bits<'a>) -> (Result<u16>, Bits<'a>) {
+        let symbol = self.decode_bitwise(&mut bits);
+        (symbol, bits)
+    }
+
+    fn decode_bitwise(&self, bits: &mut Bits<'_>) -> Result<u16> {
         let (mut code, mut first, mut index) = (0i32, 0i32, 0i32);
         for len in 1..=MAX_BITS {
             code |= bits.bits(1)? as i32;
@@ -291,7 +304,13 @@ fn dynamic(bits: &mut Bits<'_>) -> Result<(Huffman, Huffman)> {
     Ok((lit, dist))
 }
 
-/// Decodes the symbols of one Huffman block into `out`.
+/// Decodes the symbols of one Huffman block onto the end of `out`.
+///
+/// For speed the loop keeps the bit reader and the output length in locals
+/// (registers): it works on a copy of `bits`, and writes into `out` grown
+/// ahead of time (zeros) by index, cutting it to the bytes written at the
+/// end. On an error `out` and `bits` are left in no useful state: the
+/// stream is refused.
 fn codes(
     bits: &mut Bits<'_>,
     out: &mut Vec<u8>,
@@ -299,14 +318,19 @@ fn codes(
     lit: &Huffman,
     dist: &Huffman,
 ) -> Result<()> {
+    let mut b = *bits;
+    let mut n = out.len();
     loop {
-        let symbol = lit.decode(bits)? as usize;
+        let symbol = lit.decode(&mut b)? as usize;
         if symbol < 256 {
-            if out.len() >= limit {
-                return Err(InflateError::TooLarge);
+            if n >= out.len() {
+                room(out, n + 1, limit)?;
             }
-            out.push(symbol as u8);
+            out[n] = symbol as u8;
+            n += 1;
         } else if symbol == 256 {
+            out.truncate(n);
+            *bits = b;
             return Ok(());
         } else {
             let i = symbol - 257;
@@ -314,27 +338,43 @@ fn codes(
                 .get(i)
                 .zip(LENGTH_EXTRA.get(i))
                 .ok_or(InflateError::Invalid("length symbol"))?;
-            let len = *base as usize + bits.bits(*extra as u32)? as usize;
-            let d = dist.decode(bits)? as usize;
+            let len = *base as usize + b.bits(*extra as u32)? as usize;
+            let d = dist.decode(&mut b)? as usize;
             let (base, extra) = DIST_BASE
                 .get(d)
                 .zip(DIST_EXTRA.get(d))
                 .ok_or(InflateError::Invalid("distance symbol"))?;
-            let distance = *base as usize + bits.bits(*extra as u32)? as usize;
-            if distance > out.len() {
+            let distance = *base as usize + b.bits(*extra as u32)? as usize;
+            if distance > n {
                 return Err(InflateError::Invalid("distance too far back"));
             }
-            if out.len() + len > limit {
-                return Err(InflateError::TooLarge);
+            if n + len > out.len() {
+                room(out, n + len, limit)?;
             }
-            let start = out.len() - distance;
-            // Overlapping copies repeat the last `distance` bytes.
-            for k in 0..len {
-                let b = out[start + k];
-                out.push(b);
+            let start = n - distance;
+            if distance >= len {
+                out.copy_within(start..start + len, n);
+            } else {
+                // Overlapping copies repeat the last `distance` bytes.
+                for k in 0..len {
+                    out[n + k] = out[start + k];
+                }
             }
+            n += len;
         }
     }
+}
+
+/// Grows `out` (with zeros) to at least `end` bytes, doubling, and at most
+/// `limit`; refuses an `end` past `limit`.
+#[cold]
+#[inline(never)]
+fn room(out: &mut Vec<u8>, end: usize, limit: usize) -> Result<()> {
+    if end > limit {
+        return Err(InflateError::TooLarge);
+    }
+    out.resize(end.max(out.len() * 2).max(256).min(limit), 0);
+    Ok(())
 }
 
 /// Decodes a zlib stream, refusing output longer than `limit`. Bytes after

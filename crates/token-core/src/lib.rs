@@ -22,7 +22,9 @@
 //! in [`builder`]; input rules in [`validate`]; little-endian packing in
 //! [`wire`].
 
-#![forbid(unsafe_code)]
+// One `unsafe` call is allowed, where it is: registering the fork handler of
+// the salt buffer (`codec::fork_generation`); and the fork test.
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod builder;

@@ -205,7 +205,7 @@ impl AccessToken2 {
         self.pack_signing_info(&mut w)?;
         let mut content = w.into_vec();
         let signature = codec::hmac_sha256(
-            &signing_key(app_certificate, self.issue_ts, self.salt),
+            &signing_key_of_new_token(app_certificate, self.issue_ts, self.salt),
             &content[SIGNATURE..],
         );
         content[..2].copy_from_slice(&32u16.to_le_bytes());
@@ -246,9 +246,52 @@ impl AccessToken2 {
     }
 }
 
+/// The key a token is signed with: HMAC(salt, HMAC(issue_ts, certificate)).
 fn signing_key(app_certificate: &str, issue_ts: u32, salt: u32) -> [u8; 32] {
     let k = codec::hmac_sha256(&issue_ts.to_le_bytes(), app_certificate.as_bytes());
     codec::hmac_sha256(&salt.to_le_bytes(), &k)
+}
+
+/// The first HMAC of [`signing_key`], `HMAC(issue_ts, certificate)`, kept
+/// for the last issue time and certificate this thread signed with.
+#[derive(Clone, Copy)]
+struct IssueKey {
+    issue_ts: u32,
+    certificate: [u8; 32],
+    key: [u8; 32],
+}
+
+thread_local! {
+    static ISSUE_KEY: std::cell::Cell<Option<IssueKey>> = const { std::cell::Cell::new(None) };
+}
+
+/// [`signing_key`] for building: every token issued in the same second with
+/// the same certificate shares the first HMAC, so a server signing many
+/// tokens a second computes it once per second (and certificate) and each
+/// token pays only for its salt's HMAC. Verifying does not use it: the
+/// tokens it reads carry times of their own. The certificate is compared in
+/// constant time; the kept values never leave the thread.
+fn signing_key_of_new_token(app_certificate: &str, issue_ts: u32, salt: u32) -> [u8; 32] {
+    let Ok(certificate) = <[u8; 32]>::try_from(app_certificate.as_bytes()) else {
+        return signing_key(app_certificate, issue_ts, salt);
+    };
+    let key = ISSUE_KEY.with(|cell| match cell.get() {
+        Some(kept)
+            if kept.issue_ts == issue_ts && codec::ct_eq(&kept.certificate, &certificate) =>
+        {
+            kept.key
+        }
+        _ => {
+            let key = codec::hmac_sha256(&issue_ts.to_le_bytes(), &certificate);
+            cell.set(Some(IssueKey {
+                issue_ts,
+                certificate,
+                key,
+            }));
+            key
+        }
+    });
+    codec::hmac_sha256(&salt.to_le_bytes(), &key)
 }
 
 /// A parsed AccessToken2 with what is needed to verify it.
@@ -386,6 +429,35 @@ pub fn verify(token: &str, app_certificate: &str) -> Result<ParsedToken> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_kept_issue_key_follows_the_time_and_the_certificate() {
+        // Alternating certificates and times, repeated, in one thread: each
+        // key must be the one computed from scratch (a stale kept key would
+        // sign with another certificate or time).
+        let certs = [
+            "5CFd2fd1755d40ecb72977518be15d3b",
+            "5CFd2fd1755d40ecb72977518be15d3c",
+        ];
+        for round in 0..3u32 {
+            for ts in [1_700_000_000, 1_700_000_000, 1_700_000_001] {
+                for cert in certs {
+                    let salt = round * 7 + 1;
+                    assert_eq!(
+                        signing_key_of_new_token(cert, ts, salt),
+                        signing_key(cert, ts, salt),
+                        "{cert} {ts} {salt}"
+                    );
+                }
+            }
+        }
+        // A certificate of another length (refused before signing) is
+        // signed with, not kept.
+        assert_eq!(
+            signing_key_of_new_token("abc", 1, 2),
+            signing_key("abc", 1, 2)
+        );
+    }
 
     #[test]
     fn reproducible_tokens_get_zlibs_bytes_and_others_the_fast_encoder() {
