@@ -80,10 +80,13 @@ function value () {
     }
     case 9: {
       const n = u32()
+      const set = s.charCodeAt(at++)
       const keysEnd = u32() + at
-      const keys = s.slice(at, keysEnd)
-      let read = readers.get(keys)
-      if (read === undefined) read = newReader(keys, n)
+      let read = null
+      if (set !== NO_KEY_SET) {
+        read = readers[set]
+        if (read === undefined) read = readers[set] = newReader(s.slice(at, keysEnd), n)
+      }
       if (read !== null) {
         at = keysEnd
         return read()
@@ -100,15 +103,14 @@ function value () {
   throw new Error(`agora-token-rs: unknown tag ${s.charCodeAt(at - 1)} in the addon's result`)
 }
 
-// Object readers by the units of their keys: each reads the values in order
-// and returns them in an object literal. Token-core's JSON forms have a few
-// dozen sets of keys (a set of privilege ids is one); the cap bounds what
-// tokens with unusual privilege ids can add.
-const readers = new Map()
-const MAX_READERS = 512
+// Object readers by the number the addon gives their set of keys (the same
+// keys, the same number, in this thread): each reads the values in order and
+// returns them in an object literal. Past the addon's cap on sets, objects
+// come with NO_KEY_SET and are read one property at a time.
+const readers = []
+const NO_KEY_SET = 0xffff
 
 function newReader (keys, n) {
-  if (readers.size >= MAX_READERS) return null
   const [saved, savedAt] = [s, at]
   s = keys
   at = 0
@@ -118,9 +120,7 @@ function newReader (keys, n) {
   at = savedAt
   const body = names.map((name) => `${JSON.stringify(name)}: value()`).join(', ')
   // eslint-disable-next-line no-new-func
-  const read = new Function('value', `return function read () { return { ${body} } }`)(value)
-  readers.set(keys, read)
-  return read
+  return new Function('value', `return function read () { return { ${body} } }`)(value)
 }
 
 function decode (compact) {

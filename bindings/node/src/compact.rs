@@ -22,19 +22,25 @@
 //! | 6 | other number | its decimal text, as tag 7 |
 //! | 7 | string | length in units (2 units), the units |
 //! | 8 | array | length (2 units), the values |
-//! | 9 | object | number of entries (2 units), length of its keys in units (2 units), the keys, the values in the same order |
+//! | 9 | object | number of entries (2 units), its key set's number (1 unit), length of its keys in units (2 units), the keys, the values in the same order |
 //! | 10 | a string of [`atoms`] | its index (1 unit) |
 //!
 //! A key is a value (a string, an atom or an integer). An object's keys come
-//! first, together, so that the JS side can look up its reader for that set
-//! of keys (an object literal, which V8 builds much faster than one property
-//! at a time) with the keys' units as a string. Atoms are the keys
+//! first, together, so that the JS side can make a reader for that set of
+//! keys (an object literal, which V8 builds much faster than one property at
+//! a time). Each set of keys gets a number, the same for the same keys for
+//! the life of the thread (a JS realm runs on one thread), which the JS side
+//! uses as its readers' index: finding the reader by the keys' text cost V8
+//! more than the rest of decoding. Past [`MAX_KEY_SETS`] sets the number is
+//! [`NO_KEY_SET`], and the JS side reads the object property by property. Atoms are the keys
 //! and names that come back in most results (`appId`, `'rtc'`,
 //! `'join_channel'`, ...): the JS side holds them once, and does not make a
 //! new string for them per call. Any other string is written out, so the
 //! list only saves time; it decides nothing.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use serde::ser::{self, Impossible, Serialize};
@@ -102,6 +108,13 @@ const FIXED_ATOMS: &[&str] = &[
     "missing",
 ];
 
+/// The most sets of keys numbered per thread (token-core's JSON forms have a
+/// few dozen; a set of privilege ids is one): bounds what tokens with
+/// unusual privilege ids can add.
+const MAX_KEY_SETS: usize = 512;
+/// The number of a set of keys past [`MAX_KEY_SETS`].
+const NO_KEY_SET: u16 = 0xffff;
+
 /// Slots of the atom lookup table (a power of two).
 const SLOTS: usize = 512;
 
@@ -162,6 +175,7 @@ fn encode<T: Serialize + ?Sized, R>(
             out: Vec::with_capacity(1024),
             atoms: table(),
             keys: Vec::new(),
+            key_sets: HashMap::default(),
         });
     }
     WRITER.with(|w| {
@@ -198,6 +212,43 @@ struct Writer {
     /// The keys of the objects being written, innermost last; each object
     /// puts its keys before its values when it closes.
     keys: Vec<u16>,
+    /// The number of each set of keys seen (see the module's doc).
+    key_sets: HashMap<Box<[u16]>, u16, BuildHasherDefault<UnitsHasher>>,
+}
+
+impl Writer {
+    fn key_set(&mut self, keys: std::ops::Range<usize>) -> u16 {
+        if let Some(&n) = self.key_sets.get(&self.keys[keys.clone()]) {
+            return n;
+        }
+        if self.key_sets.len() >= MAX_KEY_SETS {
+            return NO_KEY_SET;
+        }
+        let n = self.key_sets.len() as u16;
+        self.key_sets.insert(self.keys[keys].into(), n);
+        n
+    }
+}
+
+/// FxHash's multiply-rotate over 8 bytes at a time: the key sets are short
+/// and come from token-core, so SipHash's defence against chosen keys buys
+/// nothing here (and a hostile token cannot add more than
+/// [`MAX_KEY_SETS`]).
+#[derive(Default)]
+struct UnitsHasher(u64);
+
+impl Hasher for UnitsHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl Writer {
@@ -236,7 +287,7 @@ impl Writer {
     fn open(&mut self, tag: u16) -> Open<'_> {
         self.out.extend([tag, 0, 0]);
         if tag == OBJECT {
-            self.out.extend([0, 0]);
+            self.out.extend([NO_KEY_SET, 0, 0]);
         }
         Open {
             at: self.out.len(),
@@ -270,11 +321,12 @@ impl Open<'_> {
         let mut head = self.at - 2;
         if self.object {
             let keys_len = (w.keys.len() - self.first_key) as u32;
+            w.out[self.at - 3] = w.key_set(self.first_key..w.keys.len());
             w.out
                 .splice(self.at..self.at, w.keys.drain(self.first_key..));
             w.out[self.at - 2] = (keys_len >> 16) as u16;
             w.out[self.at - 1] = keys_len as u16;
-            head = self.at - 4;
+            head = self.at - 5;
         }
         w.out[head] = (self.len >> 16) as u16;
         w.out[head + 1] = self.len as u16;

@@ -154,4 +154,23 @@ describe('parse and verify', () => {
       { type: 'rtm', typeId: 2, userId: 'bob', privileges: { 1: 300 }, privilegeNames: { 1: 'login' }, privilegeExpiresAt: at(300) },
     ])
   })
+
+  test('objects with more sets of keys than the addon numbers are read all the same', () => {
+    // Each token has its own set of privilege ids, so past the addon's cap
+    // (512 sets per thread) objects come without a reader and are read
+    // property by property; the results must not change.
+    const { AccessToken2, ServiceRtc } = require('agora-token/src/AccessToken2')
+    for (let i = 0; i < 600; i++) {
+      const token = new AccessToken2(APP_ID, CERT, 1700000000, 600)
+      const rtc = new ServiceRtc('c', 42)
+      rtc.add_privilege(1, 10)
+      rtc.add_privilege(1000 + i, 20)
+      token.add_service(rtc)
+      const [parsed] = ours.verify(token.build(), CERT).services
+      assert.deepEqual(parsed.privileges, { 1: 10, [1000 + i]: 20 })
+      assert.deepEqual(parsed.privilegeExpiresAt, { 1: 1700000010, [1000 + i]: 1700000020 })
+      assert.deepEqual(parsed.privilegeNames, { 1: 'join_channel' })
+      assert.equal(parsed.uid, '42')
+    }
+  })
 })
