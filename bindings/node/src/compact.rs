@@ -133,6 +133,10 @@ fn slot(s: &str) -> usize {
     (h ^ (usize::from(mid) << 3)) & (SLOTS - 1)
 }
 
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 fn table() -> &'static Atoms {
     static ATOMS: OnceLock<Atoms> = OnceLock::new();
     ATOMS.get_or_init(|| {
@@ -322,8 +326,14 @@ impl Open<'_> {
         if self.object {
             let keys_len = (w.keys.len() - self.first_key) as u32;
             w.out[self.at - 3] = w.key_set(self.first_key..w.keys.len());
-            w.out
-                .splice(self.at..self.at, w.keys.drain(self.first_key..));
+            // The keys go in before the values: move the values up by their
+            // length (one memmove; `splice` goes through an iterator).
+            let values_end = w.out.len();
+            let keys = &w.keys[self.first_key..];
+            w.out.resize(values_end + keys.len(), 0);
+            w.out.copy_within(self.at..values_end, self.at + keys.len());
+            w.out[self.at..self.at + keys.len()].copy_from_slice(keys);
+            w.keys.truncate(self.first_key);
             w.out[self.at - 2] = (keys_len >> 16) as u16;
             w.out[self.at - 1] = keys_len as u16;
             head = self.at - 5;
@@ -332,14 +342,15 @@ impl Open<'_> {
         w.out[head + 1] = self.len as u16;
     }
 
-    /// Writes `key` at the end of `Writer::keys`.
+    /// Writes `key` at the end of `Writer::keys` (by writing it with the
+    /// two buffers swapped: no copy).
     fn key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unsupported> {
-        let start = self.w.out.len();
-        self.item(key)?;
         let w = &mut *self.w;
-        w.keys.extend_from_slice(&w.out[start..]);
-        w.out.truncate(start);
-        Ok(())
+        std::mem::swap(&mut w.out, &mut w.keys);
+        let written = self.item(key);
+        let w = &mut *self.w;
+        std::mem::swap(&mut w.out, &mut w.keys);
+        written
     }
 }
 
@@ -403,7 +414,9 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
     fn serialize_str(self, v: &str) -> Result<(), Unsupported> {
         let i = self.atoms.slots[slot(v)];
-        if i != 0 && self.atoms.list[usize::from(i - 1)] == v {
+        // Compared in line: names are short, and a call to memcmp per
+        // string cost more than the comparison.
+        if i != 0 && same(self.atoms.list[usize::from(i - 1)].as_bytes(), v.as_bytes()) {
             self.out.extend([ATOM, i - 1]);
         } else {
             self.text(STRING, v);
