@@ -14,7 +14,6 @@ use crate::pythonic::{self, Issue};
 /// `ApaasTokenBuilder.build_room_user_token` (and the education one).
 #[pyfunction]
 pub fn official_apaas_room_user_token(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     room_uuid: String,
@@ -24,7 +23,7 @@ pub fn official_apaas_room_user_token(
 ) -> PyResult<String> {
     let role = convert::official_i16(&role, "role")?;
     let expire = official_u32(&expire, "expire")?;
-    official::sign(py, &app_certificate, || {
+    official::sign(&app_certificate, || {
         apaas::room_user_token_unchecked(&app_id, &room_uuid, &user_uuid, role, expire)
     })
 }
@@ -32,14 +31,13 @@ pub fn official_apaas_room_user_token(
 /// `ApaasTokenBuilder.build_user_token` (and the education one).
 #[pyfunction]
 pub fn official_apaas_user_token(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     user_uuid: String,
     expire: Bound<'_, PyAny>,
 ) -> PyResult<String> {
     let expire = official_u32(&expire, "expire")?;
-    official::sign(py, &app_certificate, || {
+    official::sign(&app_certificate, || {
         apaas::user_token_unchecked(&app_id, &user_uuid, expire)
     })
 }
@@ -47,14 +45,13 @@ pub fn official_apaas_user_token(
 /// `ApaasTokenBuilder.build_app_token` (and the education one).
 #[pyfunction]
 pub fn official_apaas_app_token(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     expire: Bound<'_, PyAny>,
 ) -> PyResult<String> {
     let expire = official_u32(&expire, "expire")?;
     let t = official::infallible(apaas::app_token(&app_id, expire))?;
-    official::sign(py, &app_certificate, || t)
+    official::sign(&app_certificate, || t)
 }
 
 /// Build an APaaS (Flexible Classroom) room-user token: APaaS room user, RTM
@@ -65,7 +62,6 @@ pub fn official_apaas_app_token(
 #[pyo3(signature = (*, app_id, app_certificate, room_uuid, user_uuid, role, expire, issue_ts=None, salt=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn build_apaas_room_user_token(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     room_uuid: String,
@@ -78,7 +74,7 @@ pub fn build_apaas_room_user_token(
     let role = convert::i16_int(&role, "role")?;
     let expire = convert::seconds(&expire, "expire")?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(py, issue, &app_certificate, || {
+    pythonic::sign(issue, &app_certificate, || {
         apaas::room_user_token(&app_id, &room_uuid, &user_uuid, role, expire)
     })
 }
@@ -88,7 +84,6 @@ pub fn build_apaas_room_user_token(
 #[pyfunction]
 #[pyo3(signature = (*, app_id, app_certificate, user_uuid, expire, issue_ts=None, salt=None))]
 pub fn build_apaas_user_token(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     user_uuid: String,
@@ -98,7 +93,7 @@ pub fn build_apaas_user_token(
 ) -> PyResult<String> {
     let expire = convert::seconds(&expire, "expire")?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(py, issue, &app_certificate, || {
+    pythonic::sign(issue, &app_certificate, || {
         apaas::user_token(&app_id, &user_uuid, expire)
     })
 }
@@ -108,7 +103,6 @@ pub fn build_apaas_user_token(
 #[pyfunction]
 #[pyo3(signature = (*, app_id, app_certificate, expire, issue_ts=None, salt=None))]
 pub fn build_apaas_app_token(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     expire: Bound<'_, PyAny>,
@@ -117,7 +111,7 @@ pub fn build_apaas_app_token(
 ) -> PyResult<String> {
     let expire = convert::seconds(&expire, "expire")?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(py, issue, &app_certificate, || {
+    pythonic::sign(issue, &app_certificate, || {
         apaas::app_token(&app_id, expire)
     })
 }

@@ -12,14 +12,13 @@ use crate::pythonic::{self, Issue};
 /// `ChatTokenBuilder2.ChatTokenBuilder.build_user_token`.
 #[pyfunction]
 pub fn official_chat_user_token(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     user_id: String,
     expire: Bound<'_, PyAny>,
 ) -> PyResult<String> {
     let expire = official_u32(&expire, "expire")?;
-    official::sign(py, &app_certificate, || {
+    official::sign(&app_certificate, || {
         chat::user_token_unchecked(&app_id, &user_id, expire)
     })
 }
@@ -27,14 +26,13 @@ pub fn official_chat_user_token(
 /// `ChatTokenBuilder2.ChatTokenBuilder.build_app_token`.
 #[pyfunction]
 pub fn official_chat_app_token(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     expire: Bound<'_, PyAny>,
 ) -> PyResult<String> {
     let expire = official_u32(&expire, "expire")?;
     let t = official::infallible(chat::app_token(&app_id, expire))?;
-    official::sign(py, &app_certificate, || t)
+    official::sign(&app_certificate, || t)
 }
 
 /// Build a Chat user token. Keyword arguments: `app_id`, `app_certificate`,
@@ -42,7 +40,6 @@ pub fn official_chat_app_token(
 #[pyfunction]
 #[pyo3(signature = (*, app_id, app_certificate, user_id, expire, issue_ts=None, salt=None))]
 pub fn build_chat_user_token(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     user_id: String,
@@ -52,7 +49,7 @@ pub fn build_chat_user_token(
 ) -> PyResult<String> {
     let expire = convert::seconds(&expire, "expire")?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(py, issue, &app_certificate, || {
+    pythonic::sign(issue, &app_certificate, || {
         chat::user_token(&app_id, &user_id, expire)
     })
 }
@@ -62,7 +59,6 @@ pub fn build_chat_user_token(
 #[pyfunction]
 #[pyo3(signature = (*, app_id, app_certificate, expire, issue_ts=None, salt=None))]
 pub fn build_chat_app_token(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     expire: Bound<'_, PyAny>,
@@ -71,7 +67,5 @@ pub fn build_chat_app_token(
 ) -> PyResult<String> {
     let expire = convert::seconds(&expire, "expire")?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(py, issue, &app_certificate, || {
-        chat::app_token(&app_id, expire)
-    })
+    pythonic::sign(issue, &app_certificate, || chat::app_token(&app_id, expire))
 }

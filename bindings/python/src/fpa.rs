@@ -10,13 +10,9 @@ use crate::pythonic::{self, Issue};
 
 /// `fpa_token_builder.FpaTokenBuilder.build_token`.
 #[pyfunction]
-pub fn official_fpa_token(
-    py: Python<'_>,
-    app_id: String,
-    app_certificate: String,
-) -> PyResult<String> {
+pub fn official_fpa_token(app_id: String, app_certificate: String) -> PyResult<String> {
     let t = official::infallible(fpa::token(&app_id))?;
-    official::sign(py, &app_certificate, || t)
+    official::sign(&app_certificate, || t)
 }
 
 /// Build an FPA (full-path acceleration) login token, valid 24 hours.
@@ -24,12 +20,11 @@ pub fn official_fpa_token(
 #[pyfunction]
 #[pyo3(signature = (*, app_id, app_certificate, issue_ts=None, salt=None))]
 pub fn build_fpa_token(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     issue_ts: Option<Bound<'_, PyAny>>,
     salt: Option<Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(py, issue, &app_certificate, || fpa::token(&app_id))
+    pythonic::sign(issue, &app_certificate, || fpa::token(&app_id))
 }

@@ -2,13 +2,12 @@
 //! checked builders, exceptions for every bad input.
 //!
 //! Each `build_*` function is `convert the arguments -> token-core builder
-//! -> build`, with the GIL released while token-core works. `issue_ts` and
+//! -> build`, with the GIL held (see `lib.rs`). `issue_ts` and
 //! `salt` (007) or `expire_ts` and `salt` (006) pin what is otherwise the
 //! current time and a random salt, for reproducible tokens.
 //!
 //! This module holds what the `build_*` functions of every product module
-//! share: the pinned issue time and salt, signing with the GIL released, and
-//! the Python names of token-core's fields in errors.
+//! share: the pinned issue time and salt, signing, and the Python names of token-core's fields in errors.
 
 use pyo3::prelude::*;
 use token_core::v006;
@@ -25,7 +24,7 @@ pub(crate) fn py_err(e: token_core::Error) -> PyErr {
     error::to_py_renamed(e, RENAMES)
 }
 
-/// Pinned issue time and salt, read before the GIL is released.
+/// Pinned issue time and salt.
 pub(crate) struct Issue {
     issue_ts: Option<u32>,
     salt: Option<u32>,
@@ -47,27 +46,27 @@ impl Issue {
     }
 }
 
-/// Builds and signs with the GIL released.
+/// Builds and signs.
 pub(crate) fn sign(
-    py: Python<'_>,
     issue: Issue,
     cert: &str,
-    make: impl FnOnce() -> Result<AccessToken2> + Send,
+    make: impl FnOnce() -> Result<AccessToken2>,
 ) -> PyResult<String> {
-    py.detach(|| make().and_then(|t| issue.apply(t).build(cert)))
+    make()
+        .and_then(|t| issue.apply(t).build(cert))
         .map_err(py_err)
 }
 
 /// Pinned 006 salt and token expiry timestamp.
 pub(crate) fn sign_006(
-    py: Python<'_>,
     expire_ts: Option<&Bound<'_, PyAny>>,
     salt: Option<&Bound<'_, PyAny>>,
     cert: &str,
-    make: impl FnOnce() -> Result<v006::AccessToken> + Send,
+    make: impl FnOnce() -> Result<v006::AccessToken>,
 ) -> PyResult<String> {
     let ts = convert::optional(expire_ts, "expire_ts", convert::timestamp)?;
     let salt = convert::optional(salt, "salt", convert::u32_int)?;
-    py.detach(|| make().and_then(|t| t.pin(salt, ts).build(cert)))
+    make()
+        .and_then(|t| t.pin(salt, ts).build(cert))
         .map_err(py_err)
 }

@@ -20,7 +20,6 @@ fn role_007(role: &Bound<'_, PyAny>) -> PyResult<Role> {
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
 pub fn official_rtc_token(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     channel_name: String,
@@ -33,7 +32,7 @@ pub fn official_rtc_token(
     let role = role_007(&role)?;
     let token_expire = official_u32(&token_expire, "token_expire")?;
     let privilege_expire = official_u32(&privilege_expire, "privilege_expire")?;
-    official::sign(py, &app_certificate, || {
+    official::sign(&app_certificate, || {
         rtc::with_user_unchecked(
             &app_id,
             &channel_name,
@@ -64,7 +63,6 @@ fn official_expires(
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
 pub fn official_rtc_token_with_privileges(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     channel_name: String,
@@ -83,7 +81,7 @@ pub fn official_rtc_token_with_privileges(
         &pub_video_privilege_expire,
         &pub_data_stream_privilege_expire,
     )?;
-    official::sign(py, &app_certificate, || {
+    official::sign(&app_certificate, || {
         rtc::with_privileges_unchecked(
             &app_id,
             &channel_name,
@@ -98,7 +96,6 @@ pub fn official_rtc_token_with_privileges(
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
 pub fn official_rtc_token_with_rtm(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     channel_name: String,
@@ -111,7 +108,7 @@ pub fn official_rtc_token_with_rtm(
     let role = role_007(&role)?;
     let token_expire = official_u32(&token_expire, "token_expire")?;
     let privilege_expire = official_u32(&privilege_expire, "privilege_expire")?;
-    official::sign(py, &app_certificate, || {
+    official::sign(&app_certificate, || {
         rtc::with_rtm_unchecked(
             &app_id,
             &channel_name,
@@ -128,7 +125,6 @@ pub fn official_rtc_token_with_rtm(
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
 pub fn official_rtc_rtm_token(
-    py: Python<'_>,
     kind: u8,
     app_id: String,
     app_certificate: String,
@@ -158,7 +154,7 @@ pub fn official_rtc_rtm_token(
         rtm_user_id: &rtm_user_id,
         rtm_token_expire: official_u32(&rtm_token_expire, "rtm_token_expire")?,
     };
-    official::sign(py, &app_certificate, || match kind {
+    official::sign(&app_certificate, || match kind {
         1 => convoai::token_unchecked(&app_id, &params),
         2 => stt::token_unchecked(&app_id, &params),
         _ => rtc::with_rtm2_unchecked(&app_id, &params),
@@ -199,7 +195,6 @@ fn privilege_expires(
 #[pyo3(signature = (*, app_id, app_certificate, channel, uid=None, account=None, role=None, expire, privilege_expire=None, issue_ts=None, salt=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn build_rtc_token(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     channel: String,
@@ -217,7 +212,7 @@ pub fn build_rtc_token(
     let privilege_expire =
         convert::seconds_or(privilege_expire.as_ref(), "privilege_expire", expire)?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(py, issue, &app_certificate, || {
+    pythonic::sign(issue, &app_certificate, || {
         rtc::with_user(&app_id, &channel, user, role, expire, privilege_expire)
     })
 }
@@ -233,7 +228,6 @@ pub fn build_rtc_token(
 #[pyo3(signature = (*, app_id, app_certificate, channel, uid=None, account=None, expire, join_channel_expire=None, publish_audio_stream_expire=None, publish_video_stream_expire=None, publish_data_stream_expire=None, issue_ts=None, salt=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn build_rtc_token_with_privileges(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     channel: String,
@@ -257,7 +251,7 @@ pub fn build_rtc_token_with_privileges(
         expire,
     )?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(py, issue, &app_certificate, || {
+    pythonic::sign(issue, &app_certificate, || {
         rtc::with_privileges(&app_id, &channel, user, expire, &expires)
     })
 }
@@ -272,7 +266,6 @@ pub fn build_rtc_token_with_privileges(
 #[pyo3(signature = (*, app_id, app_certificate, channel, account, role=None, expire, privilege_expire=None, issue_ts=None, salt=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn build_rtc_token_with_rtm(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     channel: String,
@@ -288,7 +281,7 @@ pub fn build_rtc_token_with_rtm(
     let privilege_expire =
         convert::seconds_or(privilege_expire.as_ref(), "privilege_expire", expire)?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(py, issue, &app_certificate, || {
+    pythonic::sign(issue, &app_certificate, || {
         rtc::with_rtm(&app_id, &channel, &account, role, expire, privilege_expire)
     })
 }
@@ -303,7 +296,6 @@ pub(crate) enum RtcRtmKind {
 
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn rtc_rtm(
-    py: Python<'_>,
     kind: RtcRtmKind,
     app_id: String,
     app_certificate: String,
@@ -340,7 +332,7 @@ pub(crate) fn rtc_rtm(
         rtm_user_id: &rtm_user_id,
         rtm_token_expire,
     };
-    pythonic::sign(py, issue, &app_certificate, || match kind {
+    pythonic::sign(issue, &app_certificate, || match kind {
         RtcRtmKind::Rtc => rtc::with_rtm2(&app_id, &params),
         RtcRtmKind::ConvoAi => convoai::token(&app_id, &params),
         RtcRtmKind::Stt => stt::token(&app_id, &params),
@@ -356,7 +348,6 @@ macro_rules! rtc_rtm_pyfunction {
         #[pyo3(signature = (*, app_id, app_certificate, channel, uid=None, account=None, role=None, expire, join_channel_expire=None, publish_audio_stream_expire=None, publish_video_stream_expire=None, publish_data_stream_expire=None, rtm_user_id, rtm_expire=None, issue_ts=None, salt=None))]
         #[allow(clippy::too_many_arguments)]
         pub fn $name(
-            py: Python<'_>,
             app_id: String,
             app_certificate: String,
             channel: String,
@@ -374,7 +365,6 @@ macro_rules! rtc_rtm_pyfunction {
             salt: Option<Bound<'_, PyAny>>,
         ) -> PyResult<String> {
             $crate::rtc::rtc_rtm(
-                py,
                 $kind,
                 app_id,
                 app_certificate,

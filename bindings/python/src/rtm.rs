@@ -13,14 +13,13 @@ use crate::services::{self, Rules};
 /// `RtmTokenBuilder2.RtmTokenBuilder.build_token`.
 #[pyfunction]
 pub fn official_rtm_token(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     user_id: String,
     expire: Bound<'_, PyAny>,
 ) -> PyResult<String> {
     let expire = official_u32(&expire, "expire")?;
-    official::sign(py, &app_certificate, || {
+    official::sign(&app_certificate, || {
         rtm::token_unchecked(&app_id, &user_id, expire)
     })
 }
@@ -29,7 +28,6 @@ pub fn official_rtm_token(
 /// `permissions` as `(resource_type, permission_type, resources)` entries.
 #[pyfunction]
 pub fn official_rtm_token_with_permissions(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     user_id: String,
@@ -38,7 +36,7 @@ pub fn official_rtm_token_with_permissions(
 ) -> PyResult<String> {
     let permissions = services::permissions(&permissions, Rules::Official)?;
     let expire = official_u32(&expire, "expire")?;
-    official::sign(py, &app_certificate, || {
+    official::sign(&app_certificate, || {
         rtm::token_with_permissions_unchecked(&app_id, &user_id, permissions, expire)
     })
 }
@@ -49,7 +47,6 @@ pub fn official_rtm_token_with_permissions(
 #[pyfunction]
 #[pyo3(signature = (*, app_id, app_certificate, user_id, expire, issue_ts=None, salt=None))]
 pub fn build_rtm_token(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     user_id: String,
@@ -59,7 +56,7 @@ pub fn build_rtm_token(
 ) -> PyResult<String> {
     let expire = convert::seconds(&expire, "expire")?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(py, issue, &app_certificate, || {
+    pythonic::sign(issue, &app_certificate, || {
         rtm::token(&app_id, &user_id, expire)
     })
 }
@@ -74,7 +71,6 @@ pub fn build_rtm_token(
 #[pyo3(signature = (*, app_id, app_certificate, user_id, permissions, expire, issue_ts=None, salt=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn build_rtm_token_with_permissions(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     user_id: String,
@@ -86,7 +82,7 @@ pub fn build_rtm_token_with_permissions(
     let permissions = services::permissions(&permissions, Rules::Strict)?;
     let expire = convert::seconds(&expire, "expire")?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(py, issue, &app_certificate, || {
+    pythonic::sign(issue, &app_certificate, || {
         rtm::token_with_permissions(&app_id, &user_id, permissions, expire)
     })
 }

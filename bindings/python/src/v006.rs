@@ -25,7 +25,6 @@ pub fn issue_now_006() -> (u32, u32) {
 /// `RtcTokenBuilder.RtcTokenBuilder.buildTokenWithUid` / `buildTokenWithAccount` (006).
 #[pyfunction]
 pub fn official_rtc_token_006(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     channel_name: String,
@@ -38,13 +37,12 @@ pub fn official_rtc_token_006(
     let ts = official_u32(&privilege_expired_ts, "privilegeExpiredTs")?;
     let t =
         v006::rtc::with_user_unchecked(&app_id, &channel_name, User::Account(&account), role, ts);
-    official::sign_006(py, &app_certificate, t)
+    official::sign_006(&app_certificate, t)
 }
 
 /// `RtmTokenBuilder.RtmTokenBuilder.buildToken` (006).
 #[pyfunction]
 pub fn official_rtm_token_006(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     user_account: String,
@@ -52,7 +50,6 @@ pub fn official_rtm_token_006(
 ) -> PyResult<String> {
     let ts = official_u32(&privilege_expired_ts, "privilegeExpiredTs")?;
     official::sign_006(
-        py,
         &app_certificate,
         v006::rtm::token_unchecked(&app_id, &user_account, ts),
     )
@@ -63,7 +60,6 @@ pub fn official_rtm_token_006(
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
 pub fn official_build_access_token(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     channel_name: String,
@@ -91,7 +87,7 @@ pub fn official_build_access_token(
         ts: official_u32(&ts, "ts")?,
         privileges: map,
     };
-    official::sign_006(py, &app_certificate, t)
+    official::sign_006(&app_certificate, t)
 }
 
 /// Build an RTC AccessToken ("006"), for services that still expect one.
@@ -105,7 +101,6 @@ pub fn official_build_access_token(
 #[pyo3(signature = (*, app_id, app_certificate, channel, uid=None, account=None, role=None, privilege_expire_ts, expire_ts=None, salt=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn build_rtc_token_006(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     channel: String,
@@ -124,13 +119,9 @@ pub fn build_rtc_token_006(
         None => v006::rtc::Role::Publisher,
     };
     let privilege_expire_ts = convert::timestamp(&privilege_expire_ts, "privilege_expire_ts")?;
-    pythonic::sign_006(
-        py,
-        expire_ts.as_ref(),
-        salt.as_ref(),
-        &app_certificate,
-        || v006::rtc::with_user(&app_id, &channel, user, role, privilege_expire_ts),
-    )
+    pythonic::sign_006(expire_ts.as_ref(), salt.as_ref(), &app_certificate, || {
+        v006::rtc::with_user(&app_id, &channel, user, role, privilege_expire_ts)
+    })
 }
 
 /// Build an RTM AccessToken ("006"). Keyword arguments: `app_id`,
@@ -139,7 +130,6 @@ pub fn build_rtc_token_006(
 #[pyfunction]
 #[pyo3(signature = (*, app_id, app_certificate, user_account, privilege_expire_ts, expire_ts=None, salt=None))]
 pub fn build_rtm_token_006(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     user_account: String,
@@ -148,11 +138,7 @@ pub fn build_rtm_token_006(
     salt: Option<Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let privilege_expire_ts = convert::timestamp(&privilege_expire_ts, "privilege_expire_ts")?;
-    pythonic::sign_006(
-        py,
-        expire_ts.as_ref(),
-        salt.as_ref(),
-        &app_certificate,
-        || v006::rtm::token(&app_id, &user_account, privilege_expire_ts),
-    )
+    pythonic::sign_006(expire_ts.as_ref(), salt.as_ref(), &app_certificate, || {
+        v006::rtm::token(&app_id, &user_account, privilege_expire_ts)
+    })
 }

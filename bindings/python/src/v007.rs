@@ -31,7 +31,6 @@ pub fn issue_now() -> (u32, u32) {
 /// as descriptions (see `services.rs`).
 #[pyfunction]
 pub fn official_build_access_token2(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     issue_ts: Bound<'_, PyAny>,
@@ -46,7 +45,7 @@ pub fn official_build_access_token2(
         official_u32(&salt, "salt")?,
     );
     token.services = services::services(&services, Rules::Official)?;
-    official::sign(py, &app_certificate, || token)
+    official::sign(&app_certificate, || token)
 }
 
 /// Build a 007 token from service descriptions (see `services.rs`); the
@@ -54,7 +53,6 @@ pub fn official_build_access_token2(
 #[pyfunction]
 #[pyo3(signature = (*, app_id, app_certificate, expire, services, issue_ts=None, salt=None))]
 pub fn build_token(
-    py: Python<'_>,
     app_id: String,
     app_certificate: String,
     expire: Bound<'_, PyAny>,
@@ -67,10 +65,7 @@ pub fn build_token(
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
     // The service objects name their fields as token-core does
     // (`channel_name`): no renaming here.
-    py.detach(move || {
-        let mut t = AccessToken2::new(app_id, expire);
-        t.services = services;
-        issue.apply(t).build(&app_certificate)
-    })
-    .map_err(error::to_py)
+    let mut t = AccessToken2::new(app_id, expire);
+    t.services = services;
+    issue.apply(t).build(&app_certificate).map_err(error::to_py)
 }

@@ -1,7 +1,7 @@
 """Many threads at once: same results as one thread, no shared state.
 
-The builders release the GIL while the Rust core works, and the module
-declares itself safe without the GIL (free-threaded builds load it without
+The module keeps the GIL during its calls (each takes a microsecond or two)
+and declares itself safe without the GIL (free-threaded builds load it without
 re-enabling the GIL). The tokens are pinned, so each thread's result can be
 compared with the one computed up front.
 """
@@ -69,34 +69,6 @@ def test_errors_from_many_threads() -> None:
 
     with ThreadPoolExecutor(THREADS) as pool:
         assert set(pool.map(bad, range(2000))) == {"channel"}
-
-
-def test_gil_is_released_while_building() -> None:
-    # With forced GIL switches effectively off, a waiting thread can run only
-    # when the GIL holder releases it: it runs during the builds only if they
-    # release the GIL (a pure-Python loop here would never let it in).
-    woke = threading.Event()
-    ran: List[bool] = []
-
-    def waiter() -> None:
-        woke.wait()
-        ran.append(True)
-
-    t = threading.Thread(target=waiter)
-    t.start()
-    old = sys.getswitchinterval()
-    sys.setswitchinterval(1000.0)
-    try:
-        woke.set()
-        for _ in range(200_000):
-            at.build_rtc_token(app_id=APP_ID, app_certificate=CERT, channel="c", uid=1, expire=600)
-            if ran:
-                break
-        released = bool(ran)  # read before join() lets the thread run anyway
-    finally:
-        sys.setswitchinterval(old)
-        t.join()
-    assert released, "the waiting thread never ran: the builders hold the GIL"
 
 
 @pytest.mark.skipif(not (hasattr(sys, "_is_gil_enabled") and "t" in getattr(sys, "abiflags", "")),

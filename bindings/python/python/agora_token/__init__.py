@@ -29,9 +29,9 @@ Two ways in:
 
 Every error about a value or a token is an `agora_token.TokenError` (a
 ``ValueError``) naming the field and the rule; a value of the wrong type
-raises ``TypeError``. All functions are safe to call from many threads; the
-builders release the GIL while the core works (`parse`, `verify` and `check`
-take a couple of microseconds, less than releasing it would cost).
+raises ``TypeError``. All functions are safe to call from many threads. They
+keep the GIL: a token takes one or two microseconds, less than releasing
+the GIL and taking it back would cost.
 """
 
 from __future__ import annotations
