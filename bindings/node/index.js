@@ -81,21 +81,23 @@ function value () {
     case 9: {
       const n = u32()
       const set = s.charCodeAt(at++)
-      const keysEnd = u32() + at
-      let read = null
-      if (set !== NO_KEY_SET) {
-        read = readers[set]
-        if (read === undefined) read = readers[set] = newReader(s.slice(at, keysEnd), n)
+      const read = readers[set]
+      if (read !== undefined) {
+        const object = read()
+        const keys = u32() // their length: skipped, known already
+        at += keys
+        return object
       }
-      if (read !== null) {
-        at = keysEnd
-        return read()
-      }
-      // More sets of keys than readers: one property at a time.
+      // A set of keys not seen yet (or past the addon's cap): the values,
+      // then the keys; one property at a time, and a reader for next time.
+      const values = []
+      for (let i = 0; i < n; i++) values.push(value())
+      at += 2 // the keys' length
       const names = []
-      for (let i = 0; i < n; i++) names.push(value())
+      for (let i = 0; i < n; i++) names.push(String(value()))
+      if (set !== NO_KEY_SET) readers[set] = newReader(names)
       const object = {}
-      for (let i = 0; i < n; i++) object[names[i]] = value()
+      for (let i = 0; i < n; i++) object[names[i]] = values[i]
       return object
     }
     case 10: return ATOMS[s.charCodeAt(at++)]
@@ -110,14 +112,7 @@ function value () {
 const readers = []
 const NO_KEY_SET = 0xffff
 
-function newReader (keys, n) {
-  const [saved, savedAt] = [s, at]
-  s = keys
-  at = 0
-  const names = []
-  for (let i = 0; i < n; i++) names.push(String(value()))
-  s = saved
-  at = savedAt
+function newReader (names) {
   const body = names.map((name) => `${JSON.stringify(name)}: value()`).join(', ')
   // eslint-disable-next-line no-new-func
   return new Function('value', `return function read () { return { ${body} } }`)(value)
