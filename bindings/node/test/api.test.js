@@ -155,6 +155,17 @@ describe('parse and verify', () => {
     ])
   })
 
+  test('a value of another kind than the first time its object was read comes out right', () => {
+    // The readers read each value in line with the kind it had the first
+    // time (expiresAt: a number, or null for expire 0), falling back to the
+    // general reading otherwise; alternating covers both orders.
+    for (const expire of [0, 600, 0, 600]) {
+      const parsed = ours.parse(ours.ChatTokenBuilder.buildAppToken(APP_ID, CERT, expire))
+      assert.equal(parsed.expire, expire)
+      assert.equal(parsed.expiresAt, expire === 0 ? null : parsed.issueTs + 600)
+    }
+  })
+
   test('objects with more sets of keys than the addon numbers are read all the same', () => {
     // Each token has its own set of privilege ids, so past the addon's cap
     // (512 sets per thread) objects come without a reader and are read

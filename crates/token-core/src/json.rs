@@ -216,12 +216,7 @@ impl Serialize for TokenJson<'_> {
                 m.serialize_entry(k.name("expires_at"), &t.expiry())?;
                 m.serialize_entry(k.name("issue_ts"), &t.issue_ts)?;
                 m.serialize_entry("salt", &t.salt)?;
-                let services: Vec<_> = t
-                    .services
-                    .iter()
-                    .map(|svc| ServiceJson(svc, t.issue_ts as u64, k))
-                    .collect();
-                m.serialize_entry("services", &services)?;
+                m.serialize_entry("services", &ServicesJson(&t.services, t.issue_ts as u64, k))?;
                 m.serialize_entry(k.name("unknown_service_type"), &p.unknown_service_type)?;
                 m.serialize_entry("version", "007")?;
             }
@@ -288,6 +283,16 @@ impl<F: Fn(u16) -> Option<&'static str>> Serialize for PrivilegeColumn<'_, F> {
 }
 
 struct ServiceJson<'a>(&'a Service, u64, Keys);
+
+/// The services as a sequence of [`ServiceJson`] (written as they are
+/// read: no vector of them).
+struct ServicesJson<'a>(&'a [Service], u64, Keys);
+
+impl Serialize for ServicesJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|svc| ServiceJson(svc, self.1, self.2)))
+    }
+}
 
 impl Serialize for ServiceJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
