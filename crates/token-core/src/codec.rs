@@ -232,23 +232,27 @@ fn random_u32() -> u32 {
 /// How many times this process's ancestry forked since the first salt:
 /// a `pthread_atfork` child handler counts forks, so a buffer filled before
 /// a fork is refilled in the child. (Asking for the process ID on every salt
-/// would do too, but getpid is a system call, and costs most of a salt.)
+/// does too, but getpid is a system call and costs most of a salt: it is
+/// only the fallback if the handler cannot be registered.)
 #[cfg(unix)]
 #[allow(unsafe_code)]
 fn fork_generation() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static FORKS: AtomicU64 = AtomicU64::new(1);
-    static REGISTER: std::sync::Once = std::sync::Once::new();
+    static REGISTERED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     extern "C" fn forked() {
         // Async-signal-safe: an atomic add.
         FORKS.fetch_add(1, Ordering::Relaxed);
     }
-    REGISTER.call_once(|| {
-        // SAFETY: registers a handler that only touches an atomic.
-        let rc = unsafe { libc::pthread_atfork(None, None, Some(forked)) };
-        assert_eq!(rc, 0, "pthread_atfork failed");
-    });
-    FORKS.load(Ordering::Relaxed)
+    // SAFETY: registers a handler that only touches an atomic.
+    let registered =
+        *REGISTERED.get_or_init(|| unsafe { libc::pthread_atfork(None, None, Some(forked)) } == 0);
+    if registered {
+        FORKS.load(Ordering::Relaxed)
+    } else {
+        // Above every fork count: the two never meet in one process.
+        u64::from(std::process::id()) << 32
+    }
 }
 
 /// No fork here: one generation.
