@@ -41,7 +41,7 @@ pub unsafe extern "C" fn agora_token_apaas_build_room_user_token(
             apaas::room_user_token(app_id, room, user, role, expire),
             apaas::room_user_token_unchecked(app_id, room, user, role, expire)
         );
-        write_string(out, &opts.sign007(token, cert)?)
+        write_string(out, opts.sign007(token, cert)?)
     })
 }
 
@@ -69,7 +69,7 @@ pub unsafe extern "C" fn agora_token_apaas_build_user_token(
             apaas::user_token(app_id, user, expire),
             apaas::user_token_unchecked(app_id, user, expire)
         );
-        write_string(out, &opts.sign007(token, cert)?)
+        write_string(out, opts.sign007(token, cert)?)
     })
 }
 
@@ -91,7 +91,7 @@ pub unsafe extern "C" fn agora_token_apaas_build_app_token(
         let (out, app_id, cert) = unsafe { read_app(out_token, app_id, app_certificate) }?;
         let opts = unsafe { Options::read(options) }?;
         let token = apaas::app_token(app_id, expire)?;
-        write_string(out, &opts.sign007(token, cert)?)
+        write_string(out, opts.sign007(token, cert)?)
     })
 }
 

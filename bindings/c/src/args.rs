@@ -106,7 +106,7 @@ pub(crate) unsafe fn optional_out<'a, T>(ptr: *mut *mut T) -> Option<&'a mut *mu
 }
 
 /// Hands `s` to the caller through `out`.
-pub(crate) fn write_string(out: &mut *mut c_char, s: &str) -> FfiResult {
+pub(crate) fn write_string(out: &mut *mut c_char, s: String) -> FfiResult {
     *out = into_c_string(s);
     Ok(())
 }

@@ -33,7 +33,7 @@ pub unsafe extern "C" fn agora_token_chat_build_user_token(
             chat::user_token(app_id, user_id, expire),
             chat::user_token_unchecked(app_id, user_id, expire)
         );
-        write_string(out, &opts.sign007(token, cert)?)
+        write_string(out, opts.sign007(token, cert)?)
     })
 }
 
@@ -54,6 +54,6 @@ pub unsafe extern "C" fn agora_token_chat_build_app_token(
         let (out, app_id, cert) = unsafe { read_app(out_token, app_id, app_certificate) }?;
         let opts = unsafe { Options::read(options) }?;
         let token = chat::app_token(app_id, expire)?;
-        write_string(out, &opts.sign007(token, cert)?)
+        write_string(out, opts.sign007(token, cert)?)
     })
 }

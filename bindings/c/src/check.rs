@@ -45,9 +45,6 @@ pub unsafe extern "C" fn agora_token_check(
         } else {
             now
         };
-        write_string(
-            out,
-            &json::check_str(token, cert, request, now)?.to_string(),
-        )
+        write_string(out, json::check_str(token, cert, request, now)?.to_string())
     })
 }

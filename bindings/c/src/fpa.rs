@@ -26,6 +26,6 @@ pub unsafe extern "C" fn agora_token_fpa_build(
         let (out, app_id, cert) = unsafe { read_app(out_token, app_id, app_certificate) }?;
         let opts = unsafe { Options::read(options) }?;
         let token = fpa::token(app_id)?;
-        write_string(out, &opts.sign007(token, cert)?)
+        write_string(out, opts.sign007(token, cert)?)
     })
 }

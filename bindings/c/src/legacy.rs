@@ -69,7 +69,7 @@ pub unsafe extern "C" fn agora_token_dynamic_key3_generate(
         let channel = unsafe { str_arg(channel_name, "channel_name") }?;
         let key =
             dynamic_key3::generate(app_id, cert, channel, unix_ts, random_int, uid, expired_ts)?;
-        write_string(out, &key)
+        write_string(out, key)
     })
 }
 
@@ -126,7 +126,7 @@ pub unsafe extern "C" fn agora_token_dynamic_key4_generate(
             uid,
             expired_ts,
         )?;
-        write_string(out, &key)
+        write_string(out, key)
     })
 }
 
@@ -194,7 +194,7 @@ pub unsafe extern "C" fn agora_token_dynamic_key5_generate(
             expired_ts,
             permission,
         )?;
-        write_string(out, &key)
+        write_string(out, key)
     })
 }
 
@@ -238,7 +238,7 @@ pub unsafe extern "C" fn agora_token_signaling_generate(
         let account = unsafe { str_arg(account, "account") }?;
         let app_id = unsafe { str_arg(app_id, "app_id") }?;
         let cert = unsafe { str_arg(app_certificate, "app_certificate") }?;
-        write_string(out, &signaling::token(account, app_id, cert, expired_ts)?)
+        write_string(out, signaling::token(account, app_id, cert, expired_ts)?)
     })
 }
 

@@ -43,7 +43,7 @@ unsafe fn rtc_build(
         rtc::with_user(app_id, channel, user, role, te, pe),
         rtc::with_user_unchecked(app_id, channel, user, role, te, pe)
     );
-    write_string(out, &opts.sign007(token, cert)?)
+    write_string(out, opts.sign007(token, cert)?)
 }
 
 /// The body of `agora_token_rtc_build_with_uid_and_privilege` and
@@ -72,7 +72,7 @@ unsafe fn rtc_build_with_privileges(
         rtc::with_privileges(app_id, channel, user, token_expire, &ex),
         rtc::with_privileges_unchecked(app_id, channel, user, token_expire, &ex)
     );
-    write_string(out, &opts.sign007(token, cert)?)
+    write_string(out, opts.sign007(token, cert)?)
 }
 
 /// Builds an RTC token for a uid (`0`: any user); `BuildTokenWithUid` of the
@@ -275,7 +275,7 @@ pub unsafe extern "C" fn agora_token_rtc_build_with_rtm(
             rtc::with_rtm(app_id, channel, account, role, te, pe),
             rtc::with_rtm_unchecked(app_id, channel, account, role, te, pe)
         );
-        write_string(out, &opts.sign007(token, cert)?)
+        write_string(out, opts.sign007(token, cert)?)
     })
 }
 
@@ -325,7 +325,7 @@ pub(crate) unsafe fn rtc_rtm_build(
         checked(app_id, &params),
         unchecked(app_id, &params)
     );
-    write_string(out, &opts.sign007(token, cert)?)
+    write_string(out, opts.sign007(token, cert)?)
 }
 
 /// Builds an RTC token for `rtc_account` plus an RTM login for

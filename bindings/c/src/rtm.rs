@@ -81,7 +81,7 @@ pub unsafe extern "C" fn agora_token_rtm_build(
             rtm::token(app_id, user_id, expire),
             rtm::token_unchecked(app_id, user_id, expire)
         );
-        write_string(out, &opts.sign007(token, cert)?)
+        write_string(out, opts.sign007(token, cert)?)
     })
 }
 
@@ -114,6 +114,6 @@ pub unsafe extern "C" fn agora_token_rtm_build_with_permissions(
             rtm::token_with_permissions(app_id, user_id, perms, expire),
             rtm::token_with_permissions_unchecked(app_id, user_id, perms, expire)
         );
-        write_string(out, &opts.sign007(token, cert)?)
+        write_string(out, opts.sign007(token, cert)?)
     })
 }

@@ -6,17 +6,23 @@ use std::ffi::{c_char, CString};
 
 /// A string owned by the caller, to be freed with `agora_token_string_free`.
 /// Interior NUL bytes (impossible in tokens and JSON, possible in an echoed
-/// input) are dropped so the string is never cut short.
-pub(crate) fn into_c_string(s: &str) -> *mut c_char {
-    let c = CString::new(s)
-        .unwrap_or_else(|_| CString::new(s.replace('\0', "")).expect("every NUL byte was removed"));
+/// input) are dropped so the string is never cut short. An owned `String`
+/// keeps its buffer (a token has room for the NUL): no copy.
+pub(crate) fn into_c_string(s: impl Into<Vec<u8>>) -> *mut c_char {
+    let c = CString::new(s).unwrap_or_else(|e| {
+        let mut bytes = e.into_vec();
+        bytes.retain(|&b| b != 0);
+        CString::new(bytes).expect("every NUL byte was removed")
+    });
     c.into_raw()
 }
 
-/// Takes back and frees a string made by [`into_c_string`].
+/// Takes back a string made by [`into_c_string`] as a Rust string (for
+/// tests: the library's free only drops it, see below).
 ///
 /// # Safety
 /// `ptr` is NULL or came from [`into_c_string`] and was not freed yet.
+#[cfg(test)]
 pub(crate) unsafe fn take_c_string(ptr: *mut c_char) -> Option<String> {
     if ptr.is_null() {
         return None;
@@ -36,9 +42,13 @@ pub(crate) unsafe fn take_c_string(ptr: *mut c_char) -> Option<String> {
 #[no_mangle]
 pub unsafe extern "C" fn agora_token_string_free(s: *mut c_char) {
     // A free cannot fail; catch a panic anyway so none crosses the boundary.
+    if s.is_null() {
+        return;
+    }
     let _ = std::panic::catch_unwind(|| {
-        // SAFETY: the caller's promise above.
-        drop(unsafe { take_c_string(s) });
+        // SAFETY: the caller's promise above: made by CString::into_raw (in
+        // into_c_string), freed once. Dropped as it is: no copy of the text.
+        drop(unsafe { CString::from_raw(s) });
     });
 }
 

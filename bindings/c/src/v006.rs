@@ -39,7 +39,7 @@ unsafe fn rtc006(
         v006::rtc::with_user(app_id, channel, user, role, ts),
         v006::rtc::with_user_unchecked(app_id, channel, user, role, ts)
     );
-    write_string(out, &opts.sign006(token, cert)?)
+    write_string(out, opts.sign006(token, cert)?)
 }
 
 /// Builds a 006 RTC token for a uid (`0`: any user); `RtcTokenBuilder::
@@ -153,7 +153,7 @@ pub unsafe extern "C" fn agora_token_v006_rtc_build_with_privileges(
             v006::rtc::with_privileges(app_id, channel, user, &privileges),
             v006::rtc::with_privileges_unchecked(app_id, channel, user, &privileges)
         );
-        write_string(out, &opts.sign006(token, cert)?)
+        write_string(out, opts.sign006(token, cert)?)
     })
 }
 
@@ -182,7 +182,7 @@ pub unsafe extern "C" fn agora_token_v006_rtm_build(
             v006::rtm::token(app_id, account, ts),
             v006::rtm::token_unchecked(app_id, account, ts)
         );
-        write_string(out, &opts.sign006(token, cert)?)
+        write_string(out, opts.sign006(token, cert)?)
     })
 }
 
@@ -211,7 +211,7 @@ pub unsafe extern "C" fn agora_token_v006_verify(
         let uid = unsafe { str_arg(uid, "uid") }?;
         let parsed = v006::verify(token, cert, channel, uid)?;
         match out {
-            Some(out) => write_string(out, &json::to_json(&AnyToken::V006(parsed)).to_string()),
+            Some(out) => write_string(out, json::to_json(&AnyToken::V006(parsed)).to_string()),
             None => Ok(()),
         }
     })

@@ -166,7 +166,7 @@ pub unsafe extern "C" fn agora_token_v007_build(
             token.add_service(unsafe { read_service(s, &format!("services[{i}]")) }?);
         }
         let opts = unsafe { Options::read(options) }?;
-        write_string(out, &opts.sign007(token, cert)?)
+        write_string(out, opts.sign007(token, cert)?)
     })
 }
 
@@ -190,7 +190,7 @@ pub unsafe extern "C" fn agora_token_v007_verify(
         let cert = unsafe { str_arg(app_certificate, "app_certificate") }?;
         let parsed = v007::verify(token, cert)?;
         match out {
-            Some(out) => write_string(out, &json::to_json(&AnyToken::V007(parsed)).to_string()),
+            Some(out) => write_string(out, json::to_json(&AnyToken::V007(parsed)).to_string()),
             None => Ok(()),
         }
     })
@@ -211,7 +211,7 @@ pub unsafe extern "C" fn agora_token_v007_content_hex(
     ffi_guard!(out_error, {
         let out = unsafe { out_arg(out_hex, "out_hex") }?;
         let token = unsafe { str_arg(token, "token") }?;
-        write_string(out, &codec::hex_lower(&v007::decode_content(token)?))
+        write_string(out, codec::hex_lower(&v007::decode_content(token)?))
     })
 }
 
@@ -234,6 +234,6 @@ pub unsafe extern "C" fn agora_token_parse(
         let out = unsafe { out_arg(out_json, "out_json") }?;
         let token = unsafe { str_arg(token, "token") }?;
         let parsed = token_core::parse(token)?;
-        write_string(out, &json::to_json(&parsed).to_string())
+        write_string(out, json::to_json(&parsed).to_string())
     })
 }
