@@ -36,10 +36,11 @@
 //! from the keys after it has read the values; then the keys are skipped.
 //! Past [`MAX_KEY_SETS`] sets the number is [`NO_KEY_SET`], and the JS side
 //! reads the object property by property. (Keys after values: serde gives
-//! them interleaved, and putting them first meant moving the values.) Atoms are the keys
-//! and names that come back in most results (`appId`, `'rtc'`,
-//! `'join_channel'`, ...): the JS side holds them once, and does not make a
-//! new string for them per call. Any other string is written out, so the
+//! them interleaved, and putting them first meant moving the values.)
+//!
+//! Atoms are the keys and names that come back in most results (`appId`,
+//! `'rtc'`, `'join_channel'`, ...): the JS side holds them once, and does
+//! not make a new string for them per call. Any other string is written out, so the
 //! list only saves time; it decides nothing.
 
 use std::collections::HashMap;
@@ -225,7 +226,7 @@ struct Writer {
     out: Vec<u16>,
     atoms: &'static Atoms,
     /// The keys of the objects being written, innermost last; each object
-    /// puts its keys before its values when it closes.
+    /// writes its keys after its values when it closes.
     keys: Vec<u16>,
     /// The number of each set of keys seen (see the module's doc).
     key_sets: HashMap<Box<[u16]>, u16, BuildHasherDefault<UnitsHasher>>,

@@ -8,46 +8,13 @@
 //! Any zlib decoder reads its output; Agora decodes the content, not the
 //! compressed bytes. It writes the header `78 01` (zlib's fastest level).
 
-use super::{adler32, distance_index, reverse, DIST_BASE, DIST_EXTRA, LENGTH_BASE};
+use super::{distance_index, reverse, Bits, DIST_BASE, DIST_EXTRA, LENGTH_BASE};
 use super::{LENGTH_EXTRA, LENGTH_INDEX, LITLEN_CODES, MAX_MATCH, MIN_MATCH};
 
 /// Hash table size (entries) for 3-byte match candidates.
 const HASH_BITS: u32 = 10;
 /// Farthest back a match may point.
 const MAX_DISTANCE: usize = 32 * 1024;
-
-/// Writes bits least-significant first into a buffer sized for the whole
-/// stream up front (see [`zlib_compress`]): no growing, so the compiler
-/// keeps the accumulator and the position in registers.
-struct Bits<'a> {
-    out: &'a mut [u8],
-    pos: usize,
-    acc: u64,
-    n: u32,
-}
-
-impl Bits<'_> {
-    /// Appends `count` (at most 32) bits of `value`.
-    #[inline(always)]
-    fn put(&mut self, value: u32, count: u32) {
-        self.acc |= (value as u64) << self.n;
-        self.n += count;
-        if self.n >= 32 {
-            self.out[self.pos..self.pos + 4].copy_from_slice(&(self.acc as u32).to_le_bytes());
-            self.pos += 4;
-            self.acc >>= 32;
-            self.n -= 32;
-        }
-    }
-
-    /// Pads with zero bits to a byte boundary.
-    fn align(&mut self) {
-        let bytes = self.n.div_ceil(8) as usize;
-        self.out[self.pos..self.pos + bytes].copy_from_slice(&self.acc.to_le_bytes()[..bytes]);
-        self.pos += bytes;
-        (self.acc, self.n) = (0, 0);
-    }
-}
 
 #[inline(always)]
 fn put_symbol(bits: &mut Bits, sym: usize) {
@@ -86,21 +53,14 @@ fn hash3(data: &[u8], i: usize) -> usize {
 /// assert_eq!(token_core::codec::inflate(&z).unwrap(), data);
 /// ```
 pub fn zlib_compress(data: &[u8]) -> Vec<u8> {
-    // The most the stream can take: fixed codes spend at most 9 bits per
+    // The most the blocks can take: fixed codes spend at most 9 bits per
     // input byte (a literal: 8 or 9; a match of 3 or more bytes: at most
     // 7 + 5 + 5 + 13 bits for 3 to 10 bytes, and 8 + 5 + 5 + 13 for 115 or
-    // more), plus 3 bits of block header and 7 of end of block; then the
-    // 2-byte zlib header and the 4-byte Adler-32.
-    let mut out = vec![0u8; 2 + (9 * data.len() + 10).div_ceil(8) + 4];
-    // CMF 0x78: deflate with a 32 KiB window; FLG 0x01: fastest level, no
-    // dictionary, and (0x78 << 8 | 0x01) is a multiple of 31 as required.
-    out[..2].copy_from_slice(&[0x78, 0x01]);
-    let mut bits = Bits {
-        out: &mut out,
-        pos: 2,
-        acc: 0,
-        n: 0,
-    };
+    // more), plus 3 bits of block header and 7 of end of block. The header:
+    // CMF 0x78 (deflate with a 32 KiB window); FLG 0x01 (fastest level, no
+    // dictionary; 0x7801 is a multiple of 31 as required).
+    let mut out = Vec::new();
+    let mut bits = Bits::new(&mut out, [0x78, 0x01], (9 * data.len() + 10).div_ceil(8));
     bits.put(1, 1); // BFINAL
     bits.put(1, 2); // BTYPE = fixed Huffman
                     // Positions are stored + 1 so that 0 means "empty".
@@ -139,9 +99,8 @@ pub fn zlib_compress(data: &[u8]) -> Vec<u8> {
     }
     put_symbol(&mut bits, 256); // end of block
     bits.align();
-    let end = bits.pos;
-    out[end..end + 4].copy_from_slice(&adler32(data).to_be_bytes());
-    out.truncate(end + 4);
+    let end = bits.finish(data);
+    out.truncate(end);
     out
 }
 

@@ -158,29 +158,66 @@ pub(crate) fn adler32(data: &[u8]) -> u32 {
     b << 16 | a
 }
 
-/// Writes bits least-significant first, as deflate wants.
-struct Bits {
-    out: Vec<u8>,
+/// Writes a zlib stream, its bits least-significant first as deflate wants,
+/// by index into a buffer sized for the whole stream up front instead of
+/// growing it on every write, so that the compiler keeps the accumulator and
+/// the position in registers. Both encoders write through it.
+struct Bits<'a> {
+    out: &'a mut [u8],
+    pos: usize,
     acc: u64,
     n: u32,
 }
 
-impl Bits {
+impl<'a> Bits<'a> {
+    /// A stream in `out` (zeros, `bound` + 6 bytes: the most its deflate
+    /// blocks can take, the header and the Adler-32), starting with the
+    /// 2-byte zlib `header`.
+    #[inline(always)]
+    fn new(out: &'a mut Vec<u8>, header: [u8; 2], bound: usize) -> Self {
+        *out = vec![0; 2 + bound + 4];
+        out[..2].copy_from_slice(&header);
+        Bits {
+            out,
+            pos: 2,
+            acc: 0,
+            n: 0,
+        }
+    }
+
+    /// Ends the stream (after the last block, byte-aligned) with the
+    /// Adler-32 of `data`; returns its length.
+    #[inline(always)]
+    fn finish(mut self, data: &[u8]) -> usize {
+        self.raw(&adler32(data).to_be_bytes());
+        self.pos
+    }
+
     /// Appends `count` (at most 32) bits of `value`.
+    #[inline(always)]
     fn put(&mut self, value: u32, count: u32) {
         self.acc |= (value as u64) << self.n;
         self.n += count;
         if self.n >= 32 {
-            self.out.extend_from_slice(&(self.acc as u32).to_le_bytes());
+            self.raw(&(self.acc as u32).to_le_bytes());
             self.acc >>= 32;
             self.n -= 32;
         }
     }
 
+    /// Appends whole bytes (after [`Bits::align`]).
+    #[inline(always)]
+    fn raw(&mut self, bytes: &[u8]) {
+        self.out[self.pos..self.pos + bytes.len()].copy_from_slice(bytes);
+        self.pos += bytes.len();
+    }
+
     /// Pads with zero bits to a byte boundary (zlib `bi_windup`).
+    #[inline(always)]
     fn align(&mut self) {
         let bytes = self.n.div_ceil(8) as usize;
-        self.out.extend_from_slice(&self.acc.to_le_bytes()[..bytes]);
+        let acc = self.acc.to_le_bytes();
+        self.raw(&acc[..bytes]);
         self.acc = 0;
         self.n = 0;
     }
@@ -341,9 +378,9 @@ impl Block<'_> {
             bits.put(last as u32, 3);
             bits.align();
             let len = stored.len() as u16;
-            bits.out.extend_from_slice(&len.to_le_bytes());
-            bits.out.extend_from_slice(&(!len).to_le_bytes());
-            bits.out.extend_from_slice(stored);
+            bits.raw(&len.to_le_bytes());
+            bits.raw(&(!len).to_le_bytes());
+            bits.raw(stored);
         } else if let Some(trees) = dynamic {
             bits.put(4 | last as u32, 3);
             trees.send(bits);
@@ -1112,14 +1149,16 @@ fn compress_with(data: &[u8], scratch: &mut Scratch) -> Vec<u8> {
         static_bits: 0,
         extra_bits: 0,
     };
-    let mut bits = Bits {
-        out: Vec::with_capacity(data.len() + data.len() / 8 + 16),
-        acc: 0,
-        n: 0,
-    };
     // CMF 0x78: deflate with a 32 KiB window; FLG 0x9C: default level, no
-    // dictionary, check bits.
-    bits.out.extend_from_slice(&[0x78, 0x9c]);
+    // dictionary, check bits. Room for every block in its largest form: a
+    // dynamic block's header (at most 3 + 14 + 19 * 3 + 316 * 14 bits, under
+    // 600 bytes) and at most 16 bits per input byte (codes of up to 15
+    // bits; a match of 3 or more bytes, up to 15 + 5 + 15 + 13 bits); a
+    // stored block is its length + 5. A block holds up to BLOCK_SYMBOLS
+    // symbols of at least a byte each.
+    let blocks = data.len() / BLOCK_SYMBOLS + 2;
+    let mut out = Vec::new();
+    let mut bits = Bits::new(&mut out, [0x78, 0x9c], 2 * data.len() + 1024 * blocks);
     let n = data.len();
     let mut strstart = 0;
     let mut block_start = 0;
@@ -1170,8 +1209,8 @@ fn compress_with(data: &[u8], scratch: &mut Scratch) -> Vec<u8> {
         block.literal(data[strstart - 1]);
     }
     block.flush(&mut bits, &data[block_start..strstart], true);
-    let mut out = bits.out;
-    out.extend_from_slice(&adler32(data).to_be_bytes());
+    let end = bits.finish(data);
+    out.truncate(end);
     out
 }
 
