@@ -18,11 +18,12 @@ use crate::panic::ffi_guard;
 /// `{"service":"rtc","channel_name":"demo","uid":"42","publish":["audio"]}`,
 /// `{"service":"rtm","user_id":"alice"}`, `{"service":"chat"}` (the app);
 /// any request may add `"app_id"`. `now` is the time to check at, in seconds
-/// since the Unix epoch; `0` means the current time.
+/// since the Unix epoch, at most 2^53 - 1 (it is echoed in the JSON report);
+/// `0` means the current time.
 ///
 /// A bad or expired token is a denial in the report (status OK), not an
-/// error; the errors are a malformed certificate or request
-/// (`AGORA_TOKEN_STATUS_INVALID_INPUT`, naming the field).
+/// error; the errors are a malformed certificate or request, or a larger
+/// `now` (`AGORA_TOKEN_STATUS_INVALID_INPUT`, naming the field).
 ///
 /// # Safety
 /// Pointers as stated in the header's conventions.

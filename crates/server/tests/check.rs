@@ -177,6 +177,12 @@ async fn bad_requests() {
             "bad_request",
             "now",
         ),
+        // Echoed in the report, so no larger than JSON readers read exactly.
+        (
+            json!({"token": token, "request": {"service": "fpa"}, "now": 9007199254740992u64}),
+            "invalid_input",
+            "now: must be at most 9007199254740991",
+        ),
         (
             json!({"token": token, "request": {"service": "rtc", "channel_name": null}}),
             "bad_request",
