@@ -164,7 +164,7 @@ impl Owned {
         for (id, expire) in p.iter() {
             debug_assert!(self.privileges.len() < self.privileges.capacity());
             let name = self.opt_str(name(id));
-            let expires_at = if expire == 0 { 0 } else { base + expire as u64 };
+            let expires_at = service::expires_at(base, expire).unwrap_or(0);
             self.privileges.push(AgoraTokenParsedPrivilege {
                 id,
                 expire,

@@ -181,9 +181,11 @@ impl Args {
         value.map_or(Ok(0), |v| self.u32(v, name))
     }
 
-    /// A time in seconds since 1970: an integer from 0 to 2^53 - 1.
+    /// A time in seconds since 1970: an integer from 0 to 2^53 - 1
+    /// (token-core's `check::MAX_NOW`, the largest a JS number holds exactly).
     pub(crate) fn timestamp(self, value: JsUnknown, name: &str) -> Result<u64> {
-        Ok(self.integer(value, name, 0.0, 9_007_199_254_740_991.0)? as u64)
+        let max = token_core::check::MAX_NOW as f64;
+        Ok(self.integer(value, name, 0.0, max)? as u64)
     }
 
     pub(crate) fn u16(self, value: JsUnknown, name: &str) -> Result<u16> {

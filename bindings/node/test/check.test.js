@@ -44,6 +44,8 @@ describe('check', () => {
     assert.throws(() => ours.check(token, 'short', { service: 'fpa' }), { code: 'invalid_input', field: 'appCertificate' })
     assert.throws(() => ours.check(token, CERT, 'rtc'), { code: 'ERR_INVALID_ARG_TYPE' })
     assert.throws(() => ours.check(token, CERT, { service: 'fpa' }, -1), { code: 'invalid_input', field: 'now' })
+    assert.throws(() => ours.check(token, CERT, { service: 'fpa' }, 2 ** 53), { code: 'invalid_input', field: 'now' })
+    assert.equal(ours.check(token, CERT, { service: 'fpa' }, Number.MAX_SAFE_INTEGER).now, Number.MAX_SAFE_INTEGER)
   })
 
   test('006 RTM and the wildcard uid', () => {

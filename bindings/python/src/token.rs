@@ -78,7 +78,7 @@ fn service_parts<'py>(
         .privileges()
         .iter()
         .map(|(id, expire)| {
-            let expires_at = (expire != 0).then(|| issue_ts + u64::from(expire));
+            let expires_at = service::expires_at(issue_ts, expire);
             (id, expire, service::privilege_name(t, id), expires_at)
         })
         .collect::<Vec<_>>();

@@ -1426,6 +1426,17 @@ fn check_usage_errors_exit_64_and_malformed_tokens_are_denials() {
     assert_fails(&o, 64, "app_certificate");
     let o = run(&[
         "check",
+        NPM_RTM,
+        "--app-certificate",
+        CERT,
+        "--service",
+        "fpa",
+        "--now",
+        "9007199254740992",
+    ]);
+    assert_fails(&o, 64, "now: must be at most 9007199254740991");
+    let o = run(&[
+        "check",
         "007abc",
         "--app-certificate",
         CERT,

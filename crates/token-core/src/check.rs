@@ -525,15 +525,27 @@ impl Report {
     }
 }
 
+/// The latest `now` a check takes: 2^53 - 1 Unix seconds, the largest integer
+/// every JSON reader reads exactly (a JavaScript number holds no larger one
+/// without rounding), since the report gives `now` back.
+pub const MAX_NOW: u64 = (1 << 53) - 1;
+
 /// Checks `token` against `app_certificate` for `request` at `now` (Unix
-/// seconds).
+/// seconds, at most [`MAX_NOW`]).
 ///
 /// A bad token is an answer (a denied [`Report`]), not an error; the only
-/// error is a malformed certificate ([`ErrorKind::InvalidInput`] on
-/// `app_certificate`). Request fields are compared, not validated: the
-/// official builders accept empty users and rooms, so a request may too.
+/// errors are a malformed certificate and a `now` after [`MAX_NOW`]
+/// ([`ErrorKind::InvalidInput`] on `app_certificate` or `now`). Request
+/// fields are compared, not validated: the official builders accept empty
+/// users and rooms, so a request may too.
 pub fn check(token: &str, app_certificate: &str, request: &Request, now: u64) -> Result<Report> {
     validate::app_certificate(app_certificate)?;
+    if now > MAX_NOW {
+        return Err(Error::invalid(
+            "now",
+            format!("must be at most {MAX_NOW} (2^53 - 1) Unix seconds, got {now}"),
+        ));
+    }
     let mut report = Report {
         version: None,
         app_id: None,
@@ -761,7 +773,7 @@ fn check007(t: &ParsedToken, app_certificate: &str, action: &Action, report: &mu
         let expires_at = s
             .privileges()
             .get(id)
-            .map(|e| (e != 0).then_some(issue_ts + e as u64));
+            .map(|e| service::expires_at(issue_ts, e));
         need_privilege(report, service_name, name, expires_at);
     }
 }
@@ -827,10 +839,7 @@ fn check006(t: &ParsedAccessToken, app_certificate: &str, action: &Action, repor
     }
     for id in privileges {
         let name = v006::privilege::name(id).unwrap_or("unknown");
-        let expires_at = t
-            .privileges
-            .get(id)
-            .map(|ts| (ts != 0).then_some(ts as u64));
+        let expires_at = t.privileges.get(id).map(|ts| service::expires_at(0, ts));
         need_privilege(report, service, name, expires_at);
     }
 }

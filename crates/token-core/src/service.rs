@@ -1157,6 +1157,20 @@ pub fn privilege_name(service_type: u16, privilege: u16) -> Option<&'static str>
     names.get((privilege as usize).wrapping_sub(1)).copied()
 }
 
+/// When a privilege (or a 007 token) with `expire` ends, in Unix seconds:
+/// `base + expire`, where `base` is a 007 token's issue time, or `0` for a 006
+/// privilege (which holds the absolute time); `None` for an `expire` of `0`,
+/// which means no limit.
+///
+/// ```
+/// use token_core::service::expires_at;
+/// assert_eq!(expires_at(1_700_000_000, 600), Some(1_700_000_600));
+/// assert_eq!(expires_at(1_700_000_000, 0), None);
+/// ```
+pub fn expires_at(base: u64, expire: u32) -> Option<u64> {
+    (expire != 0).then(|| base + u64::from(expire))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -159,7 +159,7 @@ impl AccessToken2 {
     /// assert_eq!(never.expiry(), None);
     /// ```
     pub fn expiry(&self) -> Option<u64> {
-        (self.expire != 0).then(|| self.expires_at())
+        crate::service::expires_at(self.issue_ts.into(), self.expire)
     }
 
     /// The signed bytes: app ID, times, salt and services.

@@ -99,7 +99,11 @@ pub extern "system" fn Java_io_github_agoratoken_internal_Native_check<'l>(
         let token = args::string(env, &token, "token")?;
         let cert = args::string(env, &app_certificate, "app_certificate")?;
         let request = args::string(env, &request, "request")?;
-        let report = json::check_str(&token, &cert, &request, now.max(0) as u64)?;
+        let now = u64::try_from(now).map_err(|_| token_core::Error::InvalidInput {
+            field: "now",
+            rule: format!("must be 0 or more Unix seconds, got {now}"),
+        })?;
+        let report = json::check_str(&token, &cert, &request, now)?;
         Ok(Some(report.to_string()))
     })
 }

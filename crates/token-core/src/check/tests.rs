@@ -338,3 +338,21 @@ fn the_service_with_the_privilege_is_the_one_checked() {
     });
     assert!(check(&token, CERT, &bob, at).unwrap().allowed());
 }
+
+#[test]
+fn now_goes_up_to_the_largest_exact_json_integer() {
+    let token = rtc007(42, rtc::Role::Publisher, 600, 300);
+    let request = join("room", "42", false);
+    let report = check(&token, CERT, &request, MAX_NOW).unwrap();
+    assert_eq!(report.now, MAX_NOW);
+    assert_eq!(
+        codes(&token, CERT, &request, u32::MAX),
+        ["token_expired", "privilege_expired"]
+    );
+    let e = check(&token, CERT, &request, MAX_NOW + 1).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    assert_eq!(
+        e.to_string(),
+        "now: must be at most 9007199254740991 (2^53 - 1) Unix seconds, got 9007199254740992"
+    );
+}

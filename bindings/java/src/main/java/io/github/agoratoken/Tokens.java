@@ -97,8 +97,10 @@ public final class Tokens {
      * @param token the token
      * @param appCertificate the app certificate
      * @param request the request
-     * @param now Unix seconds
+     * @param now Unix seconds, from 0 to 2^53 - 1
      * @return the report
+     * @throws AgoraTokenException {@code INVALID_INPUT}, naming the field, for
+     *     the certificate, the request, or {@code now} out of range
      */
     @SuppressWarnings("unchecked")
     public static CheckReport check(String token, String appCertificate, Map<String, Object> request, long now) {

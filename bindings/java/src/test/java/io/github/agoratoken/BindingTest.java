@@ -134,6 +134,11 @@ class BindingTest {
         assertTrue(r.reasons().stream().anyMatch(x -> x.code().equals("channel_mismatch")), r.reasons().toString());
         assertEquals("service", assertThrows(AgoraTokenException.class,
                 () -> Tokens.check(t, CERT, Map.of("service", "mail"), now)).field());
+        // now: from 0 to 2^53 - 1 (it is echoed in the JSON report).
+        for (long bad : new long[] {-1, 1L << 53}) {
+            assertEquals("now", assertThrows(AgoraTokenException.class,
+                    () -> Tokens.check(t, CERT, Tokens.rtcJoin("demo", "42"), bad)).field());
+        }
     }
 
     @Test
