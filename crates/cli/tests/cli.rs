@@ -1406,35 +1406,24 @@ fn check_006_rtm_and_expiry() {
 
 #[test]
 fn check_usage_errors_exit_64_and_malformed_tokens_are_denials() {
-    let o = run(&[
-        "check",
-        NPM_RTM,
-        "--app-certificate",
-        CERT,
-        "--service",
-        "rtm",
-    ]);
-    assert_fails(&o, 64, "user_id: is required");
-    let o = run(&[
-        "check",
-        NPM_RTM,
-        "--app-certificate",
-        "nothex",
-        "--service",
-        "fpa",
-    ]);
-    assert_fails(&o, 64, "app_certificate");
-    let o = run(&[
-        "check",
-        NPM_RTM,
-        "--app-certificate",
-        CERT,
-        "--service",
-        "fpa",
-        "--now",
-        "9007199254740992",
-    ]);
-    assert_fails(&o, 64, "now: must be at most 9007199254740991");
+    let check = |cert: &str, extra: &[&str]| {
+        run(&[&["check", NPM_RTM, "--app-certificate", cert], extra].concat())
+    };
+    assert_fails(
+        &check(CERT, &["--service", "rtm"]),
+        64,
+        "user_id: is required",
+    );
+    assert_fails(
+        &check("nothex", &["--service", "fpa"]),
+        64,
+        "app_certificate",
+    );
+    assert_fails(
+        &check(CERT, &["--service", "fpa", "--now", "9007199254740992"]),
+        64,
+        "now: must be at most 9007199254740991",
+    );
     let o = run(&[
         "check",
         "007abc",
