@@ -14,44 +14,44 @@ use crate::pythonic::{self, Issue};
 /// `ApaasTokenBuilder.build_room_user_token` (and the education one).
 #[pyfunction]
 pub fn official_apaas_room_user_token(
-    app_id: String,
-    app_certificate: String,
-    room_uuid: String,
-    user_uuid: String,
+    app_id: &str,
+    app_certificate: &str,
+    room_uuid: &str,
+    user_uuid: &str,
     role: Bound<'_, PyAny>,
     expire: Bound<'_, PyAny>,
 ) -> PyResult<String> {
     let role = convert::official_i16(&role, "role")?;
     let expire = official_u32(&expire, "expire")?;
-    official::sign(&app_certificate, || {
-        apaas::room_user_token_unchecked(&app_id, &room_uuid, &user_uuid, role, expire)
+    official::sign(app_certificate, || {
+        apaas::room_user_token_unchecked(app_id, room_uuid, user_uuid, role, expire)
     })
 }
 
 /// `ApaasTokenBuilder.build_user_token` (and the education one).
 #[pyfunction]
 pub fn official_apaas_user_token(
-    app_id: String,
-    app_certificate: String,
-    user_uuid: String,
+    app_id: &str,
+    app_certificate: &str,
+    user_uuid: &str,
     expire: Bound<'_, PyAny>,
 ) -> PyResult<String> {
     let expire = official_u32(&expire, "expire")?;
-    official::sign(&app_certificate, || {
-        apaas::user_token_unchecked(&app_id, &user_uuid, expire)
+    official::sign(app_certificate, || {
+        apaas::user_token_unchecked(app_id, user_uuid, expire)
     })
 }
 
 /// `ApaasTokenBuilder.build_app_token` (and the education one).
 #[pyfunction]
 pub fn official_apaas_app_token(
-    app_id: String,
-    app_certificate: String,
+    app_id: &str,
+    app_certificate: &str,
     expire: Bound<'_, PyAny>,
 ) -> PyResult<String> {
     let expire = official_u32(&expire, "expire")?;
-    let t = official::infallible(apaas::app_token(&app_id, expire))?;
-    official::sign(&app_certificate, || t)
+    let t = official::infallible(apaas::app_token(app_id, expire))?;
+    official::sign(app_certificate, || t)
 }
 
 /// Build an APaaS (Flexible Classroom) room-user token: APaaS room user, RTM
@@ -62,10 +62,10 @@ pub fn official_apaas_app_token(
 #[pyo3(signature = (*, app_id, app_certificate, room_uuid, user_uuid, role, expire, issue_ts=None, salt=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn build_apaas_room_user_token(
-    app_id: String,
-    app_certificate: String,
-    room_uuid: String,
-    user_uuid: String,
+    app_id: &str,
+    app_certificate: &str,
+    room_uuid: &str,
+    user_uuid: &str,
     role: Bound<'_, PyAny>,
     expire: Bound<'_, PyAny>,
     issue_ts: Option<Bound<'_, PyAny>>,
@@ -74,8 +74,8 @@ pub fn build_apaas_room_user_token(
     let role = convert::i16_int(&role, "role")?;
     let expire = convert::seconds(&expire, "expire")?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(issue, &app_certificate, || {
-        apaas::room_user_token(&app_id, &room_uuid, &user_uuid, role, expire)
+    pythonic::sign(issue, app_certificate, || {
+        apaas::room_user_token(app_id, room_uuid, user_uuid, role, expire)
     })
 }
 
@@ -84,17 +84,17 @@ pub fn build_apaas_room_user_token(
 #[pyfunction]
 #[pyo3(signature = (*, app_id, app_certificate, user_uuid, expire, issue_ts=None, salt=None))]
 pub fn build_apaas_user_token(
-    app_id: String,
-    app_certificate: String,
-    user_uuid: String,
+    app_id: &str,
+    app_certificate: &str,
+    user_uuid: &str,
     expire: Bound<'_, PyAny>,
     issue_ts: Option<Bound<'_, PyAny>>,
     salt: Option<Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let expire = convert::seconds(&expire, "expire")?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(issue, &app_certificate, || {
-        apaas::user_token(&app_id, &user_uuid, expire)
+    pythonic::sign(issue, app_certificate, || {
+        apaas::user_token(app_id, user_uuid, expire)
     })
 }
 
@@ -103,17 +103,15 @@ pub fn build_apaas_user_token(
 #[pyfunction]
 #[pyo3(signature = (*, app_id, app_certificate, expire, issue_ts=None, salt=None))]
 pub fn build_apaas_app_token(
-    app_id: String,
-    app_certificate: String,
+    app_id: &str,
+    app_certificate: &str,
     expire: Bound<'_, PyAny>,
     issue_ts: Option<Bound<'_, PyAny>>,
     salt: Option<Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let expire = convert::seconds(&expire, "expire")?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(issue, &app_certificate, || {
-        apaas::app_token(&app_id, expire)
-    })
+    pythonic::sign(issue, app_certificate, || apaas::app_token(app_id, expire))
 }
 
 /// The Chat user ID of an APaaS user: lowercase hex MD5 of `user_uuid`.

@@ -10,9 +10,9 @@ use crate::pythonic::{self, Issue};
 
 /// `fpa_token_builder.FpaTokenBuilder.build_token`.
 #[pyfunction]
-pub fn official_fpa_token(app_id: String, app_certificate: String) -> PyResult<String> {
-    let t = official::infallible(fpa::token(&app_id))?;
-    official::sign(&app_certificate, || t)
+pub fn official_fpa_token(app_id: &str, app_certificate: &str) -> PyResult<String> {
+    let t = official::infallible(fpa::token(app_id))?;
+    official::sign(app_certificate, || t)
 }
 
 /// Build an FPA (full-path acceleration) login token, valid 24 hours.
@@ -20,11 +20,11 @@ pub fn official_fpa_token(app_id: String, app_certificate: String) -> PyResult<S
 #[pyfunction]
 #[pyo3(signature = (*, app_id, app_certificate, issue_ts=None, salt=None))]
 pub fn build_fpa_token(
-    app_id: String,
-    app_certificate: String,
+    app_id: &str,
+    app_certificate: &str,
     issue_ts: Option<Bound<'_, PyAny>>,
     salt: Option<Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(issue, &app_certificate, || fpa::token(&app_id))
+    pythonic::sign(issue, app_certificate, || fpa::token(app_id))
 }

@@ -20,9 +20,9 @@ fn role_007(role: &Bound<'_, PyAny>) -> PyResult<Role> {
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
 pub fn official_rtc_token(
-    app_id: String,
-    app_certificate: String,
-    channel_name: String,
+    app_id: &str,
+    app_certificate: &str,
+    channel_name: &str,
     account: Bound<'_, PyAny>,
     role: Bound<'_, PyAny>,
     token_expire: Bound<'_, PyAny>,
@@ -32,10 +32,10 @@ pub fn official_rtc_token(
     let role = role_007(&role)?;
     let token_expire = official_u32(&token_expire, "token_expire")?;
     let privilege_expire = official_u32(&privilege_expire, "privilege_expire")?;
-    official::sign(&app_certificate, || {
+    official::sign(app_certificate, || {
         rtc::with_user_unchecked(
-            &app_id,
-            &channel_name,
+            app_id,
+            channel_name,
             User::Account(&account),
             role,
             token_expire,
@@ -63,9 +63,9 @@ fn official_expires(
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
 pub fn official_rtc_token_with_privileges(
-    app_id: String,
-    app_certificate: String,
-    channel_name: String,
+    app_id: &str,
+    app_certificate: &str,
+    channel_name: &str,
     account: Bound<'_, PyAny>,
     token_expire: Bound<'_, PyAny>,
     join_channel_privilege_expire: Bound<'_, PyAny>,
@@ -81,10 +81,10 @@ pub fn official_rtc_token_with_privileges(
         &pub_video_privilege_expire,
         &pub_data_stream_privilege_expire,
     )?;
-    official::sign(&app_certificate, || {
+    official::sign(app_certificate, || {
         rtc::with_privileges_unchecked(
-            &app_id,
-            &channel_name,
+            app_id,
+            channel_name,
             User::Account(&account),
             token_expire,
             &expires,
@@ -96,9 +96,9 @@ pub fn official_rtc_token_with_privileges(
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
 pub fn official_rtc_token_with_rtm(
-    app_id: String,
-    app_certificate: String,
-    channel_name: String,
+    app_id: &str,
+    app_certificate: &str,
+    channel_name: &str,
     account: Bound<'_, PyAny>,
     role: Bound<'_, PyAny>,
     token_expire: Bound<'_, PyAny>,
@@ -108,10 +108,10 @@ pub fn official_rtc_token_with_rtm(
     let role = role_007(&role)?;
     let token_expire = official_u32(&token_expire, "token_expire")?;
     let privilege_expire = official_u32(&privilege_expire, "privilege_expire")?;
-    official::sign(&app_certificate, || {
+    official::sign(app_certificate, || {
         rtc::with_rtm_unchecked(
-            &app_id,
-            &channel_name,
+            app_id,
+            channel_name,
             &account,
             role,
             token_expire,
@@ -126,9 +126,9 @@ pub fn official_rtc_token_with_rtm(
 #[allow(clippy::too_many_arguments)]
 pub fn official_rtc_rtm_token(
     kind: u8,
-    app_id: String,
-    app_certificate: String,
-    channel_name: String,
+    app_id: &str,
+    app_certificate: &str,
+    channel_name: &str,
     rtc_account: Bound<'_, PyAny>,
     rtc_role: Bound<'_, PyAny>,
     rtc_token_expire: Bound<'_, PyAny>,
@@ -136,12 +136,12 @@ pub fn official_rtc_rtm_token(
     pub_audio_privilege_expire: Bound<'_, PyAny>,
     pub_video_privilege_expire: Bound<'_, PyAny>,
     pub_data_stream_privilege_expire: Bound<'_, PyAny>,
-    rtm_user_id: String,
+    rtm_user_id: &str,
     rtm_token_expire: Bound<'_, PyAny>,
 ) -> PyResult<String> {
     let rtc_account = official_account(&rtc_account)?;
     let params = RtcRtmParams {
-        channel_name: &channel_name,
+        channel_name,
         rtc_user: User::Account(&rtc_account),
         rtc_role: role_007(&rtc_role)?,
         rtc_token_expire: official_u32(&rtc_token_expire, "rtc_token_expire")?,
@@ -151,13 +151,13 @@ pub fn official_rtc_rtm_token(
             &pub_video_privilege_expire,
             &pub_data_stream_privilege_expire,
         )?,
-        rtm_user_id: &rtm_user_id,
+        rtm_user_id,
         rtm_token_expire: official_u32(&rtm_token_expire, "rtm_token_expire")?,
     };
-    official::sign(&app_certificate, || match kind {
-        1 => convoai::token_unchecked(&app_id, &params),
-        2 => stt::token_unchecked(&app_id, &params),
-        _ => rtc::with_rtm2_unchecked(&app_id, &params),
+    official::sign(app_certificate, || match kind {
+        1 => convoai::token_unchecked(app_id, &params),
+        2 => stt::token_unchecked(app_id, &params),
+        _ => rtc::with_rtm2_unchecked(app_id, &params),
     })
 }
 
@@ -195,25 +195,25 @@ fn privilege_expires(
 #[pyo3(signature = (*, app_id, app_certificate, channel, uid=None, account=None, role=None, expire, privilege_expire=None, issue_ts=None, salt=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn build_rtc_token(
-    app_id: String,
-    app_certificate: String,
-    channel: String,
+    app_id: &str,
+    app_certificate: &str,
+    channel: &str,
     uid: Option<Bound<'_, PyAny>>,
-    account: Option<String>,
+    account: Option<&str>,
     role: Option<Bound<'_, PyAny>>,
     expire: Bound<'_, PyAny>,
     privilege_expire: Option<Bound<'_, PyAny>>,
     issue_ts: Option<Bound<'_, PyAny>>,
     salt: Option<Bound<'_, PyAny>>,
 ) -> PyResult<String> {
-    let user = convert::user(uid.as_ref(), account.as_deref())?;
+    let user = convert::user(uid.as_ref(), account)?;
     let role = role.as_ref().map_or(Ok(Role::Publisher), self::role)?;
     let expire = convert::seconds(&expire, "expire")?;
     let privilege_expire =
         convert::seconds_or(privilege_expire.as_ref(), "privilege_expire", expire)?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(issue, &app_certificate, || {
-        rtc::with_user(&app_id, &channel, user, role, expire, privilege_expire)
+    pythonic::sign(issue, app_certificate, || {
+        rtc::with_user(app_id, channel, user, role, expire, privilege_expire)
     })
 }
 
@@ -228,11 +228,11 @@ pub fn build_rtc_token(
 #[pyo3(signature = (*, app_id, app_certificate, channel, uid=None, account=None, expire, join_channel_expire=None, publish_audio_stream_expire=None, publish_video_stream_expire=None, publish_data_stream_expire=None, issue_ts=None, salt=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn build_rtc_token_with_privileges(
-    app_id: String,
-    app_certificate: String,
-    channel: String,
+    app_id: &str,
+    app_certificate: &str,
+    channel: &str,
     uid: Option<Bound<'_, PyAny>>,
-    account: Option<String>,
+    account: Option<&str>,
     expire: Bound<'_, PyAny>,
     join_channel_expire: Option<Bound<'_, PyAny>>,
     publish_audio_stream_expire: Option<Bound<'_, PyAny>>,
@@ -241,7 +241,7 @@ pub fn build_rtc_token_with_privileges(
     issue_ts: Option<Bound<'_, PyAny>>,
     salt: Option<Bound<'_, PyAny>>,
 ) -> PyResult<String> {
-    let user = convert::user(uid.as_ref(), account.as_deref())?;
+    let user = convert::user(uid.as_ref(), account)?;
     let expire = convert::seconds(&expire, "expire")?;
     let expires = privilege_expires(
         join_channel_expire.as_ref(),
@@ -251,8 +251,8 @@ pub fn build_rtc_token_with_privileges(
         expire,
     )?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(issue, &app_certificate, || {
-        rtc::with_privileges(&app_id, &channel, user, expire, &expires)
+    pythonic::sign(issue, app_certificate, || {
+        rtc::with_privileges(app_id, channel, user, expire, &expires)
     })
 }
 
@@ -266,10 +266,10 @@ pub fn build_rtc_token_with_privileges(
 #[pyo3(signature = (*, app_id, app_certificate, channel, account, role=None, expire, privilege_expire=None, issue_ts=None, salt=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn build_rtc_token_with_rtm(
-    app_id: String,
-    app_certificate: String,
-    channel: String,
-    account: String,
+    app_id: &str,
+    app_certificate: &str,
+    channel: &str,
+    account: &str,
     role: Option<Bound<'_, PyAny>>,
     expire: Bound<'_, PyAny>,
     privilege_expire: Option<Bound<'_, PyAny>>,
@@ -281,8 +281,8 @@ pub fn build_rtc_token_with_rtm(
     let privilege_expire =
         convert::seconds_or(privilege_expire.as_ref(), "privilege_expire", expire)?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(issue, &app_certificate, || {
-        rtc::with_rtm(&app_id, &channel, &account, role, expire, privilege_expire)
+    pythonic::sign(issue, app_certificate, || {
+        rtc::with_rtm(app_id, channel, account, role, expire, privilege_expire)
     })
 }
 
@@ -297,20 +297,20 @@ pub(crate) enum RtcRtmKind {
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn rtc_rtm(
     kind: RtcRtmKind,
-    app_id: String,
-    app_certificate: String,
-    channel: String,
+    app_id: &str,
+    app_certificate: &str,
+    channel: &str,
     uid: Option<Bound<'_, PyAny>>,
-    account: Option<String>,
+    account: Option<&str>,
     role: Option<Bound<'_, PyAny>>,
     expire: Bound<'_, PyAny>,
     expires: [Option<Bound<'_, PyAny>>; 4],
-    rtm_user_id: String,
+    rtm_user_id: &str,
     rtm_expire: Option<Bound<'_, PyAny>>,
     issue_ts: Option<Bound<'_, PyAny>>,
     salt: Option<Bound<'_, PyAny>>,
 ) -> PyResult<String> {
-    let rtc_user = convert::user(uid.as_ref(), account.as_deref())?;
+    let rtc_user = convert::user(uid.as_ref(), account)?;
     let rtc_role = role.as_ref().map_or(Ok(Role::Publisher), self::role)?;
     let expire = convert::seconds(&expire, "expire")?;
     let [join, audio, video, data] = &expires;
@@ -324,18 +324,18 @@ pub(crate) fn rtc_rtm(
     let rtm_token_expire = convert::seconds_or(rtm_expire.as_ref(), "rtm_expire", expire)?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
     let params = RtcRtmParams {
-        channel_name: &channel,
+        channel_name: channel,
         rtc_user,
         rtc_role,
         rtc_token_expire: expire,
         privileges,
-        rtm_user_id: &rtm_user_id,
+        rtm_user_id,
         rtm_token_expire,
     };
-    pythonic::sign(issue, &app_certificate, || match kind {
-        RtcRtmKind::Rtc => rtc::with_rtm2(&app_id, &params),
-        RtcRtmKind::ConvoAi => convoai::token(&app_id, &params),
-        RtcRtmKind::Stt => stt::token(&app_id, &params),
+    pythonic::sign(issue, app_certificate, || match kind {
+        RtcRtmKind::Rtc => rtc::with_rtm2(app_id, &params),
+        RtcRtmKind::ConvoAi => convoai::token(app_id, &params),
+        RtcRtmKind::Stt => stt::token(app_id, &params),
     })
 }
 
@@ -348,18 +348,18 @@ macro_rules! rtc_rtm_pyfunction {
         #[pyo3(signature = (*, app_id, app_certificate, channel, uid=None, account=None, role=None, expire, join_channel_expire=None, publish_audio_stream_expire=None, publish_video_stream_expire=None, publish_data_stream_expire=None, rtm_user_id, rtm_expire=None, issue_ts=None, salt=None))]
         #[allow(clippy::too_many_arguments)]
         pub fn $name(
-            app_id: String,
-            app_certificate: String,
-            channel: String,
+            app_id: &str,
+            app_certificate: &str,
+            channel: &str,
             uid: Option<Bound<'_, PyAny>>,
-            account: Option<String>,
+            account: Option<&str>,
             role: Option<Bound<'_, PyAny>>,
             expire: Bound<'_, PyAny>,
             join_channel_expire: Option<Bound<'_, PyAny>>,
             publish_audio_stream_expire: Option<Bound<'_, PyAny>>,
             publish_video_stream_expire: Option<Bound<'_, PyAny>>,
             publish_data_stream_expire: Option<Bound<'_, PyAny>>,
-            rtm_user_id: String,
+            rtm_user_id: &str,
             rtm_expire: Option<Bound<'_, PyAny>>,
             issue_ts: Option<Bound<'_, PyAny>>,
             salt: Option<Bound<'_, PyAny>>,

@@ -13,14 +13,14 @@ use crate::services::{self, Rules};
 /// `RtmTokenBuilder2.RtmTokenBuilder.build_token`.
 #[pyfunction]
 pub fn official_rtm_token(
-    app_id: String,
-    app_certificate: String,
-    user_id: String,
+    app_id: &str,
+    app_certificate: &str,
+    user_id: &str,
     expire: Bound<'_, PyAny>,
 ) -> PyResult<String> {
     let expire = official_u32(&expire, "expire")?;
-    official::sign(&app_certificate, || {
-        rtm::token_unchecked(&app_id, &user_id, expire)
+    official::sign(app_certificate, || {
+        rtm::token_unchecked(app_id, user_id, expire)
     })
 }
 
@@ -28,16 +28,16 @@ pub fn official_rtm_token(
 /// `permissions` as `(resource_type, permission_type, resources)` entries.
 #[pyfunction]
 pub fn official_rtm_token_with_permissions(
-    app_id: String,
-    app_certificate: String,
-    user_id: String,
+    app_id: &str,
+    app_certificate: &str,
+    user_id: &str,
     permissions: Bound<'_, PyAny>,
     expire: Bound<'_, PyAny>,
 ) -> PyResult<String> {
     let permissions = services::permissions(&permissions, Rules::Official)?;
     let expire = official_u32(&expire, "expire")?;
-    official::sign(&app_certificate, || {
-        rtm::token_with_permissions_unchecked(&app_id, &user_id, permissions, expire)
+    official::sign(app_certificate, || {
+        rtm::token_with_permissions_unchecked(app_id, user_id, permissions, expire)
     })
 }
 
@@ -47,17 +47,17 @@ pub fn official_rtm_token_with_permissions(
 #[pyfunction]
 #[pyo3(signature = (*, app_id, app_certificate, user_id, expire, issue_ts=None, salt=None))]
 pub fn build_rtm_token(
-    app_id: String,
-    app_certificate: String,
-    user_id: String,
+    app_id: &str,
+    app_certificate: &str,
+    user_id: &str,
     expire: Bound<'_, PyAny>,
     issue_ts: Option<Bound<'_, PyAny>>,
     salt: Option<Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let expire = convert::seconds(&expire, "expire")?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(issue, &app_certificate, || {
-        rtm::token(&app_id, &user_id, expire)
+    pythonic::sign(issue, app_certificate, || {
+        rtm::token(app_id, user_id, expire)
     })
 }
 
@@ -71,9 +71,9 @@ pub fn build_rtm_token(
 #[pyo3(signature = (*, app_id, app_certificate, user_id, permissions, expire, issue_ts=None, salt=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn build_rtm_token_with_permissions(
-    app_id: String,
-    app_certificate: String,
-    user_id: String,
+    app_id: &str,
+    app_certificate: &str,
+    user_id: &str,
     permissions: Bound<'_, PyAny>,
     expire: Bound<'_, PyAny>,
     issue_ts: Option<Bound<'_, PyAny>>,
@@ -82,7 +82,7 @@ pub fn build_rtm_token_with_permissions(
     let permissions = services::permissions(&permissions, Rules::Strict)?;
     let expire = convert::seconds(&expire, "expire")?;
     let issue = Issue::read(issue_ts.as_ref(), salt.as_ref())?;
-    pythonic::sign(issue, &app_certificate, || {
-        rtm::token_with_permissions(&app_id, &user_id, permissions, expire)
+    pythonic::sign(issue, app_certificate, || {
+        rtm::token_with_permissions(app_id, user_id, permissions, expire)
     })
 }

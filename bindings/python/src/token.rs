@@ -92,9 +92,11 @@ fn service_parts<'py>(
 }
 
 /// A parsed token as the Python value `parse` and `verify` return.
-fn typed(py: Python<'_>, text: String, token: AnyToken) -> PyResult<Py<PyAny>> {
+fn typed(py: Python<'_>, text: &Bound<'_, PyString>, token: AnyToken) -> PyResult<Py<PyAny>> {
     match token {
-        AnyToken::V007(parsed) => Ok(Py::new(py, Token::new(text, parsed))?.into_any()),
+        AnyToken::V007(parsed) => {
+            Ok(Py::new(py, Token::new(text.clone().unbind(), parsed))?.into_any())
+        }
         v006 @ AnyToken::V006(_) => {
             let json = crate::parse::to_python(py, &token_core::json::to_json(&v006))?;
             Ok(types_fn(py, &TOKEN006_FROM_JSON, "_token006_from_json")?
@@ -112,13 +114,14 @@ fn typed(py: Python<'_>, text: String, token: AnyToken) -> PyResult<Py<PyAny>> {
 /// their fields are) and picklable.
 #[pyclass(frozen, module = "agora_token", name = "Token")]
 pub struct Token {
-    text: String,
+    /// The token as given (kept for pickling; the caller's own string).
+    text: Py<PyString>,
     parsed: ParsedToken,
     services: PyOnceLock<Py<PyTuple>>,
 }
 
 impl Token {
-    fn new(text: String, parsed: ParsedToken) -> Self {
+    fn new(text: Py<PyString>, parsed: ParsedToken) -> Self {
         Token {
             text,
             parsed,
@@ -273,9 +276,12 @@ impl Token {
     }
 
     /// Pickled as its text: unpickling parses it again.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyString>,))> {
         let parse = py.import("agora_token")?.getattr("parse")?;
-        Ok((parse, (self.text.clone(),)))
+        Ok((parse, (self.text.bind(py).clone(),)))
     }
 }
 
@@ -286,8 +292,8 @@ impl Token {
 /// prefix and `MalformedTokenError` for a token that cannot be decoded.
 #[pyfunction]
 #[pyo3(signature = (token))]
-pub fn parse(py: Python<'_>, token: String) -> PyResult<Py<PyAny>> {
-    let parsed = token_core::parse(&token).map_err(error::to_py)?;
+pub fn parse(py: Python<'_>, token: &Bound<'_, PyString>) -> PyResult<Py<PyAny>> {
+    let parsed = token_core::parse(token.to_str()?).map_err(error::to_py)?;
     typed(py, token, parsed)
 }
 
@@ -302,7 +308,7 @@ pub fn parse(py: Python<'_>, token: String) -> PyResult<Py<PyAny>> {
 #[pyo3(signature = (token, app_certificate, *, channel=None, uid=None, account=None))]
 pub fn verify(
     py: Python<'_>,
-    token: String,
+    token: &Bound<'_, PyString>,
     app_certificate: &str,
     channel: Option<&str>,
     uid: Option<&Bound<'_, PyAny>>,
@@ -314,7 +320,7 @@ pub fn verify(
     } else {
         User::Uid(0)
     };
-    let parsed = token_core::verify(&token, app_certificate, channel, &user.account())
+    let parsed = token_core::verify(token.to_str()?, app_certificate, channel, &user.account())
         .map_err(|e| error::to_py_renamed(e, &[("channel_name", "channel")]))?;
     typed(py, token, parsed)
 }

@@ -25,9 +25,9 @@ pub fn issue_now_006() -> (u32, u32) {
 /// `RtcTokenBuilder.RtcTokenBuilder.buildTokenWithUid` / `buildTokenWithAccount` (006).
 #[pyfunction]
 pub fn official_rtc_token_006(
-    app_id: String,
-    app_certificate: String,
-    channel_name: String,
+    app_id: &str,
+    app_certificate: &str,
+    channel_name: &str,
     account: Bound<'_, PyAny>,
     role: Bound<'_, PyAny>,
     privilege_expired_ts: Bound<'_, PyAny>,
@@ -35,23 +35,22 @@ pub fn official_rtc_token_006(
     let account = official_account(&account)?;
     let role = v006::rtc::Role::from_official(official_role(&role, &[0, 1, 2, 101])?);
     let ts = official_u32(&privilege_expired_ts, "privilegeExpiredTs")?;
-    let t =
-        v006::rtc::with_user_unchecked(&app_id, &channel_name, User::Account(&account), role, ts);
-    official::sign_006(&app_certificate, t)
+    let t = v006::rtc::with_user_unchecked(app_id, channel_name, User::Account(&account), role, ts);
+    official::sign_006(app_certificate, t)
 }
 
 /// `RtmTokenBuilder.RtmTokenBuilder.buildToken` (006).
 #[pyfunction]
 pub fn official_rtm_token_006(
-    app_id: String,
-    app_certificate: String,
-    user_account: String,
+    app_id: &str,
+    app_certificate: &str,
+    user_account: &str,
     privilege_expired_ts: Bound<'_, PyAny>,
 ) -> PyResult<String> {
     let ts = official_u32(&privilege_expired_ts, "privilegeExpiredTs")?;
     official::sign_006(
-        &app_certificate,
-        v006::rtm::token_unchecked(&app_id, &user_account, ts),
+        app_certificate,
+        v006::rtm::token_unchecked(app_id, user_account, ts),
     )
 }
 
@@ -61,7 +60,7 @@ pub fn official_rtm_token_006(
 #[allow(clippy::too_many_arguments)]
 pub fn official_build_access_token(
     app_id: String,
-    app_certificate: String,
+    app_certificate: &str,
     channel_name: String,
     uid: String,
     salt: Bound<'_, PyAny>,
@@ -87,7 +86,7 @@ pub fn official_build_access_token(
         ts: official_u32(&ts, "ts")?,
         privileges: map,
     };
-    official::sign_006(&app_certificate, t)
+    official::sign_006(app_certificate, t)
 }
 
 /// Build an RTC AccessToken ("006"), for services that still expect one.
@@ -101,17 +100,17 @@ pub fn official_build_access_token(
 #[pyo3(signature = (*, app_id, app_certificate, channel, uid=None, account=None, role=None, privilege_expire_ts, expire_ts=None, salt=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn build_rtc_token_006(
-    app_id: String,
-    app_certificate: String,
-    channel: String,
+    app_id: &str,
+    app_certificate: &str,
+    channel: &str,
     uid: Option<Bound<'_, PyAny>>,
-    account: Option<String>,
+    account: Option<&str>,
     role: Option<Bound<'_, PyAny>>,
     privilege_expire_ts: Bound<'_, PyAny>,
     expire_ts: Option<Bound<'_, PyAny>>,
     salt: Option<Bound<'_, PyAny>>,
 ) -> PyResult<String> {
-    let user = convert::user(uid.as_ref(), account.as_deref())?;
+    let user = convert::user(uid.as_ref(), account)?;
     let role = match &role {
         Some(r) => {
             v006::rtc::Role::try_from(convert::i64_int(r, "role")?).map_err(pythonic::py_err)?
@@ -119,8 +118,8 @@ pub fn build_rtc_token_006(
         None => v006::rtc::Role::Publisher,
     };
     let privilege_expire_ts = convert::timestamp(&privilege_expire_ts, "privilege_expire_ts")?;
-    pythonic::sign_006(expire_ts.as_ref(), salt.as_ref(), &app_certificate, || {
-        v006::rtc::with_user(&app_id, &channel, user, role, privilege_expire_ts)
+    pythonic::sign_006(expire_ts.as_ref(), salt.as_ref(), app_certificate, || {
+        v006::rtc::with_user(app_id, channel, user, role, privilege_expire_ts)
     })
 }
 
@@ -130,15 +129,15 @@ pub fn build_rtc_token_006(
 #[pyfunction]
 #[pyo3(signature = (*, app_id, app_certificate, user_account, privilege_expire_ts, expire_ts=None, salt=None))]
 pub fn build_rtm_token_006(
-    app_id: String,
-    app_certificate: String,
-    user_account: String,
+    app_id: &str,
+    app_certificate: &str,
+    user_account: &str,
     privilege_expire_ts: Bound<'_, PyAny>,
     expire_ts: Option<Bound<'_, PyAny>>,
     salt: Option<Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let privilege_expire_ts = convert::timestamp(&privilege_expire_ts, "privilege_expire_ts")?;
-    pythonic::sign_006(expire_ts.as_ref(), salt.as_ref(), &app_certificate, || {
-        v006::rtm::token(&app_id, &user_account, privilege_expire_ts)
+    pythonic::sign_006(expire_ts.as_ref(), salt.as_ref(), app_certificate, || {
+        v006::rtm::token(app_id, user_account, privilege_expire_ts)
     })
 }

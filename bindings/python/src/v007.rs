@@ -31,8 +31,8 @@ pub fn issue_now() -> (u32, u32) {
 /// as descriptions (see `services.rs`).
 #[pyfunction]
 pub fn official_build_access_token2(
-    app_id: String,
-    app_certificate: String,
+    app_id: &str,
+    app_certificate: &str,
     issue_ts: Bound<'_, PyAny>,
     expire: Bound<'_, PyAny>,
     salt: Bound<'_, PyAny>,
@@ -45,7 +45,7 @@ pub fn official_build_access_token2(
         official_u32(&salt, "salt")?,
     );
     token.services = services::services(&services, Rules::Official)?;
-    official::sign(&app_certificate, || token)
+    official::sign(app_certificate, || token)
 }
 
 /// Build a 007 token from service descriptions (see `services.rs`); the
@@ -53,8 +53,8 @@ pub fn official_build_access_token2(
 #[pyfunction]
 #[pyo3(signature = (*, app_id, app_certificate, expire, services, issue_ts=None, salt=None))]
 pub fn build_token(
-    app_id: String,
-    app_certificate: String,
+    app_id: &str,
+    app_certificate: &str,
     expire: Bound<'_, PyAny>,
     services: Bound<'_, PyAny>,
     issue_ts: Option<Bound<'_, PyAny>>,
@@ -67,5 +67,5 @@ pub fn build_token(
     // (`channel_name`): no renaming here.
     let mut t = AccessToken2::new(app_id, expire);
     t.services = services;
-    issue.apply(t).build(&app_certificate).map_err(error::to_py)
+    issue.apply(t).build(app_certificate).map_err(error::to_py)
 }
