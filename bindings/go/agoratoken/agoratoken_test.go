@@ -157,6 +157,14 @@ func TestCheck(t *testing.T) {
 	if !errors.As(err, &e) || e.Field != "service" {
 		t.Fatalf("bad request: %v", err)
 	}
+	// now: after the epoch (0 would read as "the current time" in the C
+	// ABI) and at most 2^53 - 1 seconds (token-core's rule).
+	for _, bad := range []time.Time{time.Unix(0, 0), time.Unix(-5, 0), time.Unix(1<<53, 0)} {
+		_, err = agoratoken.Check(tok, cert, agoratoken.Request{Service: "fpa"}, bad)
+		if !errors.As(err, &e) || e.Field != "now" {
+			t.Fatalf("now %v: %v", bad, err)
+		}
+	}
 }
 
 // Many goroutines at once (run with -race): the library has no shared

@@ -47,9 +47,10 @@ type PrivilegeStatus struct {
 }
 
 // Check answers "would Agora admit this client with this token at time
-// now?" (the zero time means the current time). A malformed, forged or
-// expired token is a denial in the report, not an error; the errors are a
-// bad certificate or request (KindInvalidInput, naming the field).
+// now?" (the zero time means the current time; otherwise now must be after
+// the Unix epoch and at most 2^53 - 1 seconds past it). A malformed, forged
+// or expired token is a denial in the report, not an error; the errors are
+// a bad certificate, request or now (KindInvalidInput, naming the field).
 func Check(token, appCertificate string, r Request, now time.Time) (*Report, error) {
 	req, err := json.Marshal(r)
 	if err != nil {
@@ -69,8 +70,12 @@ func Check(token, appCertificate string, r Request, now time.Time) (*Report, err
 // CheckJSON is the check engine with JSON in and out, as agora_token_check:
 // requestJSON is e.g. {"service":"rtc","channel_name":"demo","uid":42}.
 func CheckJSON(token, appCertificate, requestJSON string, now time.Time) (string, error) {
-	var secs uint64
-	if !now.IsZero() && now.Unix() > 0 {
+	var secs uint64 // 0: the current time, for libagora_token
+	if !now.IsZero() {
+		if now.Unix() <= 0 {
+			return "", &Error{Kind: KindInvalidInput, Field: "now",
+				Rule: "must be after 1970-01-01T00:00:00Z, got " + now.UTC().Format(time.RFC3339)}
+		}
 		secs = uint64(now.Unix())
 	}
 	return checkJSON(token, appCertificate, requestJSON, secs)

@@ -365,6 +365,11 @@ test('check: the report of agora_token_check', function () {
     eq(false, Token::check($t, CERT, ['service' => 'rtc', 'channel_name' => 'demo', 'uid' => '42'], 1700000601)['allowed']);
     eq(false, Token::check($t, '0123456789abcdef0123456789abcdef', ['service' => 'rtc', 'channel_name' => 'demo', 'uid' => '42'])['allowed']);
     throws(InvalidInputException::class, fn () => Token::check($t, CERT, ['service' => 'nope']));
+    // now: 0 to 2^53 - 1 (token-core's rule past the PHP int's own sign).
+    foreach ([-1, 2 ** 53] as $bad) {
+        $e = throws(InvalidInputException::class, fn () => Token::check($t, CERT, ['service' => 'fpa'], $bad), "now $bad");
+        check(str_starts_with($e->getMessage(), 'now: must be'), $e->getMessage());
+    }
 });
 
 test('library lookup: a clear error naming AGORA_TOKEN_LIBRARY or ffi.enable', function () {

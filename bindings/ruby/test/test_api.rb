@@ -82,6 +82,8 @@ class ApiTest < Minitest::Test
     assert_equal false, late['allowed']
     e = assert_raises(AgoraToken::InvalidInput) { AgoraToken.check(t, APP_CERT, '{"service":', now: 1) }
     refute_includes e.message, APP_CERT
+    e = assert_raises(AgoraToken::InvalidInput) { AgoraToken.check(t, APP_CERT, { service: 'fpa' }, now: 2**53) }
+    assert_match(/\Anow: must be at most 9007199254740991/, e.message)
   end
 
   def test_verify006_with_a_uid

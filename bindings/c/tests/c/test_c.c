@@ -533,6 +533,8 @@ static void test_check(void) {
   EXPECT(agora_token_check(tok, CERT, "{not json", 0, &out_, &err_), AGORA_TOKEN_STATUS_INVALID_INPUT, "request: is not valid JSON");
   EXPECT(agora_token_check(tok, CERT, "{\"service\":\"rtm\"}", 0, &out_, &err_), AGORA_TOKEN_STATUS_INVALID_INPUT, "user_id: is required");
   EXPECT(agora_token_check(tok, "nothex", join, 0, &out_, &err_), AGORA_TOKEN_STATUS_INVALID_INPUT, "app_certificate");
+  EXPECT(agora_token_check(tok, CERT, join, 9007199254740992ULL, &out_, &err_), AGORA_TOKEN_STATUS_INVALID_INPUT,
+         "now: must be at most 9007199254740991");
   agora_token_string_free(tok);
 }
 
