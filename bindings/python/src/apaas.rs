@@ -116,6 +116,6 @@ pub fn build_apaas_app_token(
 
 /// The Chat user ID of an APaaS user: lowercase hex MD5 of `user_uuid`.
 #[pyfunction]
-pub fn chat_user_id(user_uuid: String) -> String {
-    apaas::chat_user_id(&user_uuid)
+pub fn chat_user_id(user_uuid: &str) -> String {
+    apaas::chat_user_id(user_uuid)
 }

@@ -46,14 +46,14 @@ fn any_to_python(py: Python<'_>, token: &AnyToken) -> PyResult<Py<PyAny>> {
 
 /// Parses a 007 token only (a 006 token raises `WrongVersionError`).
 #[pyfunction]
-pub fn parse_007(py: Python<'_>, token: String) -> PyResult<Py<PyAny>> {
-    let parsed = v007::parse(&token).map_err(error::to_py)?;
+pub fn parse_007(py: Python<'_>, token: &str) -> PyResult<Py<PyAny>> {
+    let parsed = v007::parse(token).map_err(error::to_py)?;
     any_to_python(py, &AnyToken::V007(parsed))
 }
 
 /// Parses a 006 token only (a 007 token raises `WrongVersionError`).
 #[pyfunction]
-pub fn parse_006(py: Python<'_>, token: String) -> PyResult<Py<PyAny>> {
-    let parsed = v006::parse(&token).map_err(error::to_py)?;
+pub fn parse_006(py: Python<'_>, token: &str) -> PyResult<Py<PyAny>> {
+    let parsed = v006::parse(token).map_err(error::to_py)?;
     any_to_python(py, &AnyToken::V006(parsed))
 }

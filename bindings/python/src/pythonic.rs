@@ -7,7 +7,8 @@
 //! current time and a random salt, for reproducible tokens.
 //!
 //! This module holds what the `build_*` functions of every product module
-//! share: the pinned issue time and salt, signing, and the Python names of token-core's fields in errors.
+//! share: the pinned issue time and salt, signing, and the Python names of
+//! token-core's fields in errors.
 
 use pyo3::prelude::*;
 use token_core::v006;
